@@ -13,19 +13,40 @@ public static class AtomicFile
     public static void Write(string path, Action<Stream> writeContent, bool overwrite)
     {
         string target = Path.GetFullPath(path);
-        string folder = Path.GetDirectoryName(target)!;
         if (!overwrite && File.Exists(target))
             throw new IOException($"'{target}' already exists. Choose another path or allow overwriting it.");
-        Directory.CreateDirectory(folder);
+        Commit(WriteTemporary(target, writeContent), target, overwrite);
+    }
+
+    /// <summary>
+    /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
+    /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
+    /// </summary>
+    public static string WriteTemporary(string path, Action<Stream> writeContent)
+    {
+        string target = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         string temporary = TemporaryPathFor(target);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                writeContent(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, target, overwrite);
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            writeContent(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        return temporary;
+    }
+
+    /// <summary>Second half: renames the temporary file over the target (deleting the temporary file on failure).</summary>
+    public static void Commit(string temporary, string path, bool overwrite)
+    {
+        try
+        {
+            File.Move(temporary, Path.GetFullPath(path), overwrite);
         }
         catch
         {
