@@ -14,7 +14,6 @@ public static class ProcessedDatasetCache
 {
     public const string DataExtension = ".d2hcache";
     public const string ManifestExtension = ".manifest.json";
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static string DataPath(string directory, string name) => Path.Combine(directory, ValidName(name) + DataExtension);
     public static string ManifestPath(string directory, string name) => Path.Combine(directory, ValidName(name) + ManifestExtension);
@@ -57,7 +56,7 @@ public static class ProcessedDatasetCache
         var manifest = new ProcessedDatasetManifest(ProcessedDatasetFile.FormatVersion, name, sourceFingerprint, preprocessingFingerprint,
             DateTimeOffset.UtcNow, dataset.Train.Count, dataset.Validation.Count, dataset.Test.Count, dataset.VocabularySize,
             dataset.LabelCount, file.Length, ProcessedDatasetFile.ContentHash(file));
-        var json = JsonSerializer.SerializeToUtf8Bytes(manifest, JsonOptions);
+        var json = JsonSerializer.SerializeToUtf8Bytes(manifest, ProcessedDatasetManifestJson.Default.ProcessedDatasetManifest);
         string temporary = AtomicFile.WriteTemporary(dataPath, stream => stream.Write(file));
         DeleteOrDiscard(manifestPath, temporary);
         AtomicFile.Commit(temporary, dataPath, overwrite: true);
@@ -83,7 +82,7 @@ public static class ProcessedDatasetCache
         reason = "";
         try
         {
-            var manifest = JsonSerializer.Deserialize<ProcessedDatasetManifest>(File.ReadAllBytes(manifestPath), JsonOptions);
+            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(manifestPath), ProcessedDatasetManifestJson.Default.ProcessedDatasetManifest);
             if (manifest?.Name is null || manifest.SourceFingerprint is null || manifest.PreprocessingFingerprint is null || manifest.DataSha256 is null)
                 reason = $"corrupt cache: manifest '{manifestPath}' lacks required fields";
             else
