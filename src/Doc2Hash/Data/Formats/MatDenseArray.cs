@@ -23,10 +23,13 @@ public sealed class MatDenseArray : MatVariable
         if (arrayClass is MatArrayClass.Cell or MatArrayClass.Struct or MatArrayClass.Object or MatArrayClass.Char or MatArrayClass.Sparse)
             throw new ArgumentException($"Variable '{name}': {arrayClass} is not a dense numeric class.", nameof(arrayClass));
         Dimensions = dimensions.ToArray();
+        _columns = dimensions.Skip(1).Aggregate(1, (product, size) => product * size);
         Data = columnMajorData;
         Class = arrayClass;
         IsLogical = isLogical;
     }
+
+    private readonly int _columns;
 
     public IReadOnlyList<int> Dimensions { get; }
     /// <summary>All values in column-major order: element (r, c) of a 2-D array is Data[r + c * Rows].</summary>
@@ -36,7 +39,7 @@ public sealed class MatDenseArray : MatVariable
 
     public override int Rows => Dimensions[0];
     /// <summary>Columns of a 2-D array; for more dimensions, the product of all but the first (MATLAB's reshape view).</summary>
-    public override int Columns => Dimensions.Skip(1).Aggregate(1, (product, size) => product * size);
+    public override int Columns => _columns;
 
     public double this[int row, int column] => Data[row + column * Rows];
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Doc2Hash.Text;
 
 namespace Doc2Hash.Data.Formats;
@@ -42,44 +43,42 @@ public sealed class MatSparseArray : MatVariable
     /// <summary>The same matrix in CSR form with float values (rows stay rows: documents x words).</summary>
     public SparseMatrix ToCsr()
     {
-        // A counting sort by row: visiting columns in increasing order leaves each CSR row's columns sorted.
-        var rowPointers = new int[Rows + 1];
-        foreach (int row in RowIndices) rowPointers[row + 1]++;
-        for (int r = 0; r < Rows; r++) rowPointers[r + 1] += rowPointers[r];
-        var next = rowPointers[..^1];
-        var columnIndices = new int[NonZeros];
-        var values = new float[NonZeros];
-        for (int c = 0; c < Columns; c++)
-        {
-            for (int k = ColumnPointers[c]; k < ColumnPointers[c + 1]; k++)
-            {
-                int slot = next[RowIndices[k]]++;
-                columnIndices[slot] = c;
-                values[slot] = (float)Values[k];
-            }
-        }
+        var (rowPointers, columnIndices, values) = SwapCompression<double, float>(Columns, Rows, ColumnPointers, RowIndices, Values);
         return new SparseMatrix(Rows, Columns, rowPointers, columnIndices, values);
     }
 
     /// <summary>The MATLAB (column-compressed) form of a CSR matrix; float values widen to double exactly.</summary>
     public static MatSparseArray FromCsr(string name, SparseMatrix matrix)
     {
-        var columnPointers = new int[matrix.Columns + 1];
-        foreach (int column in matrix.ColumnIndices) columnPointers[column + 1]++;
-        for (int c = 0; c < matrix.Columns; c++) columnPointers[c + 1] += columnPointers[c];
-        var next = columnPointers[..^1];
-        var rowIndices = new int[matrix.NonZeros];
-        var values = new double[matrix.NonZeros];
-        for (int r = 0; r < matrix.Rows; r++)
+        var (columnPointers, rowIndices, values) = SwapCompression<float, double>(matrix.Rows, matrix.Columns, matrix.RowPointers, matrix.ColumnIndices, matrix.Values);
+        return new MatSparseArray(name, matrix.Rows, matrix.Columns, columnPointers, rowIndices, values);
+    }
+
+    /// <summary>
+    /// Re-compresses a matrix along its other axis (CSC to CSR or back): a counting sort by inner index. Visiting the
+    /// outer lines in increasing order leaves the indices inside each new line sorted.
+    /// </summary>
+    private static (int[] Pointers, int[] Indices, TOut[] Values) SwapCompression<TIn, TOut>(
+        int outerCount, int innerCount, int[] pointers, int[] indices, TIn[] values)
+        where TIn : INumberBase<TIn>
+        where TOut : INumberBase<TOut>
+    {
+        var newPointers = new int[innerCount + 1];
+        foreach (int inner in indices) newPointers[inner + 1]++;
+        for (int i = 0; i < innerCount; i++) newPointers[i + 1] += newPointers[i];
+        var next = newPointers[..^1];
+        var newIndices = new int[indices.Length];
+        var newValues = new TOut[values.Length];
+        for (int outer = 0; outer < outerCount; outer++)
         {
-            for (int k = matrix.RowPointers[r]; k < matrix.RowPointers[r + 1]; k++)
+            for (int k = pointers[outer]; k < pointers[outer + 1]; k++)
             {
-                int slot = next[matrix.ColumnIndices[k]]++;
-                rowIndices[slot] = r;
-                values[slot] = matrix.Values[k];
+                int slot = next[indices[k]]++;
+                newIndices[slot] = outer;
+                newValues[slot] = TOut.CreateTruncating(values[k]);
             }
         }
-        return new MatSparseArray(name, matrix.Rows, matrix.Columns, columnPointers, rowIndices, values);
+        return (newPointers, newIndices, newValues);
     }
 
     private static void ValidateColumns(string name, int rows, int columns, int[] columnPointers, int[] rowIndices, double[] values)
