@@ -13,17 +13,17 @@ public static class NpyWriter
 
     /// <summary>An array of unsigned bytes (numpy dtype uint8) with the given shape, in row-major order.</summary>
     public static void WriteUInt8(string path, IReadOnlyList<int> shape, byte[] data, bool overwrite = false) =>
-        Write(path, UInt8Descr, shape, data, overwrite);
+        Write(path, UInt8Descr, sizeof(byte), shape, data, overwrite);
 
     /// <summary>An array of little-endian float32 values with the given shape, in row-major order.</summary>
     public static void WriteFloat32(string path, IReadOnlyList<int> shape, float[] data, bool overwrite = false)
     {
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("The .npy writer assumes a little-endian machine.");
-        Write(path, Float32Descr, shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
+        Write(path, Float32Descr, sizeof(float), shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
     }
 
-    private static void Write(string path, string descr, IReadOnlyList<int> shape, byte[] data, bool overwrite)
+    private static void Write(string path, string descr, int itemSize, IReadOnlyList<int> shape, byte[] data, bool overwrite)
     {
         long count = 1;
         foreach (int size in shape)
@@ -31,7 +31,6 @@ public static class NpyWriter
             ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(shape));
             count *= size;
         }
-        int itemSize = descr == UInt8Descr ? 1 : sizeof(float);
         if (count * itemSize != data.Length)
             throw new ArgumentException($"Shape ({string.Join(", ", shape)}) holds {count} values of {itemSize} bytes, but {data.Length} bytes were given.", nameof(data));
         var header = NpyFormat.Header(descr, shape);

@@ -87,7 +87,26 @@ public class MatFileErrorTests
         var error = Assert.Throws<MatFormatException>(() => MatFile.Read(path));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("128", error.Message);
+        Assert.Contains("at byte 128: the zlib data of a compressed element is corrupt", error.Message);
+    }
+
+    [Fact]
+    public void A_cut_zlib_stream_inside_a_consistent_element_is_reported()
+    {
+        using var folder = new TemporaryDirectory();
+        // Keep the header and the first 40 bytes of the first compressed element's zlib data (it has 71), and make
+        // its tag declare exactly those 40 bytes: the element is whole, the stream inside it is not.
+        string path = MatFixtures.EditedCopy(folder, "sparse_compressed.mat", bytes =>
+        {
+            var cut = bytes[..(136 + 40)];
+            cut[132] = 40;
+            return cut;
+        });
+
+        var error = Assert.Throws<MatFormatException>(() => MatFile.Read(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("compressed element", error.Message);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ import sys
 
 import numpy as np
 
-from make_fixtures import code_bits
+sys.dont_write_bytecode = True  # keep __pycache__ out of the fixtures folder (the test project copies it)
+from make_fixtures import code_bits  # noqa: E402
 
 
 def check(path, count, bits):
