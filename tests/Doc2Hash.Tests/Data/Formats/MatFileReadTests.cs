@@ -100,6 +100,52 @@ public class MatFileReadTests
     }
 
     [Fact]
+    public void Doubles_stored_in_a_smaller_integer_type_are_widened()
+    {
+        using var folder = new TemporaryDirectory();
+        // MATLAB may store a double array's values in the smallest type that holds them exactly (0/1 label rows as
+        // miUINT8). A hand-made miMATRIX "g": class double (6), dimensions 2 x 2, data [1, 0, 0, 1] as a small
+        // miUINT8 element (type 2, 4 bytes). 16 + 16 + 8 + 8 = 48 data bytes.
+        byte[] element =
+        [
+            14, 0, 0, 0, 48, 0, 0, 0,
+            6, 0, 0, 0, 8, 0, 0, 0, 6, 0, 0, 0, 0, 0, 0, 0,
+            5, 0, 0, 0, 8, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0,
+            1, 0, 1, 0, (byte)'g', 0, 0, 0,
+            2, 0, 4, 0, 1, 0, 0, 1,
+        ];
+        string path = MatFixtures.EditedCopy(folder, "sparse_uncompressed.mat", bytes => [.. bytes[..128], .. element]);
+
+        var g = Assert.IsType<MatDenseArray>(MatFile.Read(path)["g"]);
+
+        Assert.Equal(MatArrayClass.Double, g.Class);
+        Assert.Equal([1.0, 0.0, 0.0, 1.0], g.Data);
+    }
+
+    [Fact]
+    public void Sparse_values_stored_as_bytes_are_widened()
+    {
+        using var folder = new TemporaryDirectory();
+        // A hand-made sparse 2 x 2 "s" with (0,0) = 1 and (1,1) = 3: ir = [0, 1] (miINT32), jc = [0, 1, 2] (miINT32,
+        // 12 bytes padded to 16) and pr = [1, 3] as a small miUINT8 element. 16 + 16 + 8 + 16 + 24 + 8 = 88 bytes.
+        byte[] element =
+        [
+            14, 0, 0, 0, 88, 0, 0, 0,
+            6, 0, 0, 0, 8, 0, 0, 0, 5, 0, 0, 0, 2, 0, 0, 0,
+            5, 0, 0, 0, 8, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0,
+            1, 0, 1, 0, (byte)'s', 0, 0, 0,
+            5, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+            5, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+            2, 0, 2, 0, 1, 3, 0, 0,
+        ];
+        string path = MatFixtures.EditedCopy(folder, "sparse_uncompressed.mat", bytes => [.. bytes[..128], .. element]);
+
+        var s = Assert.IsType<MatSparseArray>(MatFile.Read(path)["s"]);
+
+        Assert.Equal(new float[,] { { 1, 0 }, { 0, 3 } }, s.ToCsr().ToDense());
+    }
+
+    [Fact]
     public void Asking_for_a_missing_variable_lists_the_ones_present()
     {
         var file = MatFile.Read(MatFixtures.Path("sparse_compressed.mat"));
