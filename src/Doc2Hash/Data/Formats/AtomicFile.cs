@@ -1,0 +1,61 @@
+namespace Doc2Hash.Data.Formats;
+
+/// <summary>
+/// Writes a file so that readers see either the old file or the complete new one, never a partial one: the content
+/// goes to a hidden temporary file in the same folder, is flushed to disk, and is then renamed over the target.
+/// If writing throws, the temporary file is deleted and the target is untouched.
+/// </summary>
+public static class AtomicFile
+{
+    /// <param name="path">The target file; its folder is created if missing.</param>
+    /// <param name="writeContent">Writes the whole content to the given stream.</param>
+    /// <param name="overwrite">Replace an existing target; when false an existing target is an error.</param>
+    public static void Write(string path, Action<Stream> writeContent, bool overwrite)
+    {
+        string target = Path.GetFullPath(path);
+        if (!overwrite && File.Exists(target))
+            throw new IOException($"'{target}' already exists. Choose another path or allow overwriting it.");
+        Commit(WriteTemporary(target, writeContent), target, overwrite);
+    }
+
+    /// <summary>
+    /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
+    /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
+    /// </summary>
+    public static string WriteTemporary(string path, Action<Stream> writeContent)
+    {
+        string target = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string temporary = TemporaryPathFor(target);
+        try
+        {
+            using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            writeContent(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        return temporary;
+    }
+
+    /// <summary>Second half: renames the temporary file over the target (deleting the temporary file on failure).</summary>
+    public static void Commit(string temporary, string path, bool overwrite)
+    {
+        try
+        {
+            File.Move(temporary, Path.GetFullPath(path), overwrite);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>A unique hidden name next to the target, so the final rename stays on one file system.</summary>
+    public static string TemporaryPathFor(string target) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+}

@@ -1,0 +1,43 @@
+using System.Runtime.InteropServices;
+
+namespace Doc2Hash.Data.Formats;
+
+/// <summary>
+/// Writes NumPy .npy files (version 1.0, C order), atomically (temporary file + rename), readable with numpy.load.
+/// </summary>
+public static class NpyWriter
+{
+    /// <summary>dtype strings: '|' = byte order not applicable, '&lt;' = little-endian.</summary>
+    private const string UInt8Descr = "|u1";
+    private const string Float32Descr = "<f4";
+
+    /// <summary>An array of unsigned bytes (numpy dtype uint8) with the given shape, in row-major order.</summary>
+    public static void WriteUInt8(string path, IReadOnlyList<int> shape, byte[] data, bool overwrite = false) =>
+        Write(path, UInt8Descr, sizeof(byte), shape, data, overwrite);
+
+    /// <summary>An array of little-endian float32 values with the given shape, in row-major order.</summary>
+    public static void WriteFloat32(string path, IReadOnlyList<int> shape, float[] data, bool overwrite = false)
+    {
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("The .npy writer assumes a little-endian machine.");
+        Write(path, Float32Descr, sizeof(float), shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
+    }
+
+    private static void Write(string path, string descr, int itemSize, IReadOnlyList<int> shape, byte[] data, bool overwrite)
+    {
+        long count = 1;
+        foreach (int size in shape)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(shape));
+            count *= size;
+        }
+        if (count * itemSize != data.Length)
+            throw new ArgumentException($"Shape ({string.Join(", ", shape)}) holds {count} values of {itemSize} bytes, but {data.Length} bytes were given.", nameof(data));
+        var header = NpyFormat.Header(descr, shape);
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(header);
+            stream.Write(data);
+        }, overwrite);
+    }
+}

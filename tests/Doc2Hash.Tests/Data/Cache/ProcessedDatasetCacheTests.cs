@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Doc2Hash.Data;
+using Doc2Hash.Data.Cache;
+using Doc2Hash.Tests.Data.Formats;
+using Xunit.Abstractions;
+
+namespace Doc2Hash.Tests.Data.Cache;
+
+public class ProcessedDatasetCacheTests(ITestOutputHelper output)
+{
+    private const string Source = "20news-bydate.tar.gz:14388924";
+    private const string Preprocessing = "max_features=10000;min_df=3";
+
+    [Fact]
+    public void A_saved_dataset_loads_back_identically()
+    {
+        using var folder = new TemporaryDirectory();
+        var dataset = CacheTestData.Tiny();
+
+        var manifest = ProcessedDatasetCache.Save(folder.Path, "tiny", dataset, Source, Preprocessing);
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out var copy, out string reason);
+
+        Assert.True(loaded, reason);
+        CacheTestData.AssertEqual(dataset, copy!);
+        Assert.Equal((3, 1, 2, 4, 3), (manifest.TrainDocuments, manifest.ValidationDocuments, manifest.TestDocuments, manifest.VocabularySize, manifest.LabelCount));
+        Assert.Equal(["tiny.d2hcache", "tiny.manifest.json"], folder.FileNames());
+    }
+
+    [Fact]
+    public void A_missing_cache_is_reported()
+    {
+        using var folder = new TemporaryDirectory();
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "ng20", Source, Preprocessing, out var dataset, out string reason);
+
+        Assert.False(loaded);
+        Assert.Null(dataset);
+        Assert.Contains("no cached copy of 'ng20'", reason);
+    }
+
+    [Theory]
+    [InlineData("other-source", Preprocessing, "source fingerprint changed")]
+    [InlineData(Source, "max_features=5000;min_df=3", "preprocessing fingerprint changed")]
+    public void A_cache_with_other_fingerprints_is_stale(string source, string preprocessing, string expectedReason)
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", source, preprocessing, out var dataset, out string reason);
+
+        Assert.False(loaded);
+        Assert.Null(dataset);
+        Assert.StartsWith("stale cache", reason);
+        Assert.Contains(expectedReason, reason);
+    }
+
+    [Fact]
+    public void A_flipped_byte_is_detected_as_corruption()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string data = ProcessedDatasetCache.DataPath(folder.Path, "tiny");
+        var bytes = File.ReadAllBytes(data);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(data, bytes);
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out var dataset, out string reason);
+
+        Assert.False(loaded);
+        Assert.Null(dataset);
+        Assert.Contains("SHA-256", reason);
+    }
+
+    [Fact]
+    public void A_truncated_data_file_is_detected()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string data = ProcessedDatasetCache.DataPath(folder.Path, "tiny");
+        var bytes = File.ReadAllBytes(data);
+        File.WriteAllBytes(data, bytes[..(bytes.Length - 10)]);
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason);
+
+        Assert.False(loaded);
+        Assert.Contains($"has {bytes.Length - 10} bytes, the manifest says {bytes.Length}", reason);
+    }
+
+    [Fact]
+    public void A_missing_data_file_is_detected()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        File.Delete(ProcessedDatasetCache.DataPath(folder.Path, "tiny"));
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason);
+
+        Assert.False(loaded);
+        Assert.Contains("is missing", reason);
+    }
+
+    [Fact]
+    public void A_cache_from_another_format_version_is_not_used()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string manifestPath = ProcessedDatasetCache.ManifestPath(folder.Path, "tiny");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["formatVersion"] = 99;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason);
+
+        Assert.False(loaded);
+        Assert.Contains("format version 99", reason);
+    }
+
+    [Fact]
+    public void A_data_file_of_another_layout_version_is_not_used_even_with_a_matching_checksum()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string data = ProcessedDatasetCache.DataPath(folder.Path, "tiny"), manifestPath = ProcessedDatasetCache.ManifestPath(folder.Path, "tiny");
+        // Bytes 8-11 hold the layout version after the 8-byte magic; re-seal the file so only the version is wrong.
+        var bytes = File.ReadAllBytes(data);
+        bytes[8] = 2;
+        var hash = SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32));
+        hash.CopyTo(bytes, bytes.Length - 32);
+        File.WriteAllBytes(data, bytes);
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["dataSha256"] = Convert.ToHexStringLower(hash);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out var dataset, out string reason);
+
+        Assert.False(loaded);
+        Assert.Null(dataset);
+        Assert.Contains("format version 2, this build reads 1", reason);
+    }
+
+    [Fact]
+    public void A_manifest_that_is_not_json_is_reported_as_corrupt()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        File.WriteAllText(ProcessedDatasetCache.ManifestPath(folder.Path, "tiny"), "{ \"formatVersion\": 1, ");
+
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason);
+
+        Assert.False(loaded);
+        Assert.Contains("not valid JSON", reason);
+    }
+
+    [Fact]
+    public void A_save_that_throws_leaves_the_old_cache_loadable_and_no_temporary_file()
+    {
+        using var folder = new TemporaryDirectory();
+        var old = CacheTestData.Tiny();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", old, Source, Preprocessing);
+        var failing = CacheTestData.Tiny(vocabulary: new CacheTestData.FailingList(["a", "b", "c", "d"], failAfter: 2));
+
+        Assert.Throws<IOException>(() => ProcessedDatasetCache.Save(folder.Path, "tiny", failing, "new-source", Preprocessing));
+
+        Assert.Equal(["tiny.d2hcache", "tiny.manifest.json"], folder.FileNames());
+        Assert.True(ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out var copy, out string reason), reason);
+        CacheTestData.AssertEqual(old, copy!);
+    }
+
+    [Fact]
+    public void Saving_again_replaces_a_stale_cache()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        var rebuilt = CacheTestData.Tiny() with { LabelNames = ["p", "q", "r"] };
+
+        ProcessedDatasetCache.Save(folder.Path, "tiny", rebuilt, "new-source", Preprocessing);
+
+        Assert.False(ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out _));
+        Assert.True(ProcessedDatasetCache.TryLoad(folder.Path, "tiny", "new-source", Preprocessing, out var copy, out string reason), reason);
+        Assert.Equal(["p", "q", "r"], copy!.LabelNames);
+        Assert.Equal(["tiny.d2hcache", "tiny.manifest.json"], folder.FileNames());
+    }
+
+    [Fact]
+    public void A_name_that_cannot_be_a_file_name_is_refused()
+    {
+        using var folder = new TemporaryDirectory();
+
+        var error = Assert.Throws<ArgumentException>(() => ProcessedDatasetCache.TryLoad(folder.Path, "a/b", Source, Preprocessing, out _, out _));
+
+        Assert.Contains("'a/b'", error.Message);
+    }
+
+    [Fact]
+    public void A_newsgroups_sized_dataset_round_trips_quickly()
+    {
+        using var folder = new TemporaryDirectory();
+        var dataset = CacheTestData.NewsgroupsSized(seed: 7);
+
+        var save = Stopwatch.StartNew();
+        var manifest = ProcessedDatasetCache.Save(folder.Path, "ng20", dataset, Source, Preprocessing);
+        save.Stop();
+        var load = Stopwatch.StartNew();
+        bool loaded = ProcessedDatasetCache.TryLoad(folder.Path, "ng20", Source, Preprocessing, out var copy, out string reason);
+        load.Stop();
+
+        Assert.True(loaded, reason);
+        CacheTestData.AssertEqual(dataset, copy!);
+        output.WriteLine($"{dataset.Train.Features.NonZeros + dataset.Validation.Features.NonZeros + dataset.Test.Features.NonZeros:N0} values, {manifest.DataBytes:N0} bytes: save {save.ElapsedMilliseconds} ms, load {load.ElapsedMilliseconds} ms");
+        // The target is well under 1 s on a 2-core machine; the generous bound only catches a pathological slowdown.
+        Assert.True(load.Elapsed < TimeSpan.FromSeconds(5), $"cached load took {load.Elapsed}");
+    }
+}
