@@ -15,21 +15,24 @@ public static class ArchiveVerifier
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    /// <summary>Throws a <see cref="DataSourceException"/> naming <paramref name="displayName"/> when the file is not sound.</summary>
-    public static void VerifyStructure(SourceFile source, string path, string displayName)
+    /// <summary>
+    /// Throws a <see cref="DataSourceException"/> when the file at <paramref name="path"/> (perhaps a temporary
+    /// download) is not a sound copy of <paramref name="source"/>.
+    /// </summary>
+    public static void VerifyStructure(SourceFile source, string path)
     {
         if (source.Format == SourceFormat.TarGzip)
-            VerifyTar(source.Members, path, displayName);
-        else if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            VerifyGzip(path, displayName);
+            VerifyTar(source.Members, path, source.RelativePath);
+        else if (SourceStreams.IsGzipName(source.RelativePath))
+            VerifyGzip(path, source.RelativePath);
     }
 
     static void VerifyGzip(string path, string displayName) =>
-        Guard(path, displayName, () => SourceStreams.Read(path, stream => { stream.CopyTo(Stream.Null); return 0; }));
+        Guard(path, displayName, () => SourceStreams.Read(path, stream => { stream.CopyTo(Stream.Null); return 0; }, compressed: true));
 
     static void VerifyTar(ArchiveExpectation? expected, string path, string displayName)
     {
-        var counts = Guard(path, displayName, () => SourceStreams.Read(path, CountFilesPerPrefix(expected)));
+        var counts = Guard(path, displayName, () => SourceStreams.Read(path, CountFilesPerPrefix(expected), compressed: true));
         if (expected is null) return;
         foreach (var (prefix, count) in expected.FilesPerPrefix)
         {
@@ -43,7 +46,7 @@ public static class ArchiveVerifier
     static Func<Stream, Dictionary<string, int>> CountFilesPerPrefix(ArchiveExpectation? expected) => stream =>
     {
         var counts = (expected?.FilesPerPrefix.Keys ?? []).ToDictionary(prefix => prefix, _ => 0);
-        using var reader = new TarReader(stream);
+        using var reader = new TarReader(stream, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;

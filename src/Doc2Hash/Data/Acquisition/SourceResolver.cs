@@ -60,7 +60,7 @@ public sealed class SourceResolver(DataDirectories directories, DataOptions opti
             if (!actual.Equals(expected, StringComparison.OrdinalIgnoreCase))
                 throw new IOException($"sha256 mismatch: got {actual}, expected {expected} (the download is corrupt or the file changed upstream)");
         }
-        ArchiveVerifier.VerifyStructure(source, temporary, source.RelativePath);
+        ArchiveVerifier.VerifyStructure(source, temporary);
     }
 
     static string Describe(Exception error) => error switch

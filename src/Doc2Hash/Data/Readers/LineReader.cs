@@ -10,7 +10,7 @@ public static class LineReader
         SourceStreams.Read(path, stream =>
         {
             var lines = new List<(int, string)>();
-            using var reader = new StreamReader(stream, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            using var reader = new StreamReader(stream, encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
             int number = 0;
             while (reader.ReadLine() is { } line) lines.Add((++number, line));
             return lines;

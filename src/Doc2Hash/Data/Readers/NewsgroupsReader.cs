@@ -31,7 +31,7 @@ public static class NewsgroupsReader
     {
         var train = new List<Message>();
         var test = new List<Message>();
-        using var reader = new TarReader(stream);
+        using var reader = new TarReader(stream, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;

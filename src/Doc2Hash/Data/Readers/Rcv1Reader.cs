@@ -68,7 +68,7 @@ public static class Rcv1Reader
         {
             SourceStreams.Read(path, stream =>
             {
-                using var reader = new StreamReader(stream, Encoding.ASCII);
+                using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
                 ParseTokenFile(reader, path, (id, text) => { if (trainIds.Contains(id) || testIds.Contains(id)) texts[id] = text; });
                 return 0;
             });

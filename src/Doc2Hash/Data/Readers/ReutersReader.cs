@@ -74,7 +74,7 @@ public static partial class ReutersReader
     static List<SgmlFile> ReadSgmlMembers(Stream stream)
     {
         var files = new List<SgmlFile>();
-        using var reader = new TarReader(stream);
+        using var reader = new TarReader(stream, leaveOpen: true);
         while (reader.GetNextEntry() is { } entry)
         {
             string name = Path.GetFileName(TarNames.Normalize(entry.Name));
