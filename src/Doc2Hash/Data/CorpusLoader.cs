@@ -27,6 +27,14 @@ public static class CorpusLoader
         return ComputeFingerprint(entry, ResolveFiles(entry, options, progress), options);
     }
 
+    /// <summary>One source file of a registered dataset (e.g. only the TMC label matrices), resolved to a local path.</summary>
+    public static string ResolveFile(string name, string relativePath, DataOptions options, IProgress<DownloadProgress>? progress = null)
+    {
+        var entry = DatasetRegistry.Get(name);
+        var resolver = new SourceResolver(DataDirectories.Resolve(options), options, progress);
+        return resolver.Resolve(entry.Source(relativePath), entry.Name).Path;
+    }
+
     /// <summary>Source file path by canonical relative path (for user corpora: the corpus path itself).</summary>
     public static IReadOnlyDictionary<string, string> ResolveFiles(DatasetEntry entry, DataOptions options, IProgress<DownloadProgress>? progress = null)
     {

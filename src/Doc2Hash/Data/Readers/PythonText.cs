@@ -12,12 +12,24 @@ public static class PythonText
 
     public static string Strip(string text)
     {
-        int start = 0, end = text.Length;
-        while (start < end && IsSpace(text[start])) start++;
-        while (end > start && IsSpace(text[end - 1])) end--;
-        return text[start..end];
+        var (start, length) = StrippedRange(text);
+        return length == text.Length ? text : text.Substring(start, length);
+    }
+
+    public static ReadOnlySpan<char> Strip(ReadOnlySpan<char> text)
+    {
+        var (start, length) = StrippedRange(text);
+        return text.Slice(start, length);
     }
 
     /// <summary>True when the line is empty or only dashes once whitespace is stripped: <c>line.strip().strip("-") == ""</c>.</summary>
-    public static bool IsBlankOrDashes(string line) => Strip(line).Trim('-').Length == 0;
+    public static bool IsBlankOrDashes(ReadOnlySpan<char> line) => Strip(line).Trim('-').IsEmpty;
+
+    static (int Start, int Length) StrippedRange(ReadOnlySpan<char> text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && IsSpace(text[start])) start++;
+        while (end > start && IsSpace(text[end - 1])) end--;
+        return (start, end - start);
+    }
 }

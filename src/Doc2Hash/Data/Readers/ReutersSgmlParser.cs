@@ -33,14 +33,18 @@ public static partial class ReutersSgmlParser
         if (!int.TryParse(Attribute(attributes, "NEWID"), NumberStyles.None, CultureInfo.InvariantCulture, out int newId))
             throw Malformed(fileName, sgml, start.Index, "the <REUTERS> tag has no numeric NEWID attribute");
         string text = Inner(element, "TEXT") ?? "";
+        string title = SgmlEntities.Decode(Inner(text, "TITLE") ?? "");
+        string body = SgmlEntities.Decode(Inner(text, "BODY") ?? "");
+        // Only articles without TITLE and BODY (TYPE="UNPROC") need the untagged TEXT.
+        string unstructured = title.Length + body.Length == 0 ? SgmlEntities.Decode(AnyTag().Replace(text, "")).Trim() : "";
         return new ReutersArticle(
             newId,
             Attribute(attributes, "LEWISSPLIT") ?? "",
             Attribute(attributes, "TOPICS") == "YES",
             Categories(Inner(element, "TOPICS") ?? ""),
-            SgmlEntities.Decode(Inner(text, "TITLE") ?? ""),
-            SgmlEntities.Decode(Inner(text, "BODY") ?? ""),
-            SgmlEntities.Decode(AnyTag().Replace(text, "")).Trim());
+            title,
+            body,
+            unstructured);
     }
 
     static string? Attribute(string attributes, string name)

@@ -79,6 +79,22 @@ public class SourceResolverTests
     }
 
     [Fact]
+    public void An_unroutable_server_fails_within_the_download_timeout()
+    {
+        using var folder = new TempFolder();
+        // 10.255.255.1 is a private address nothing answers on: the connection attempt hangs until the timeout.
+        const string silentUrl = "http://10.255.255.1/file.gz";
+        var options = new DataOptions { DataRoot = folder.File("data"), DownloadTimeout = TimeSpan.FromSeconds(1) };
+        var resolver = new SourceResolver(DataDirectories.Resolve(options), options);
+        var clock = Stopwatch.StartNew();
+
+        var error = Assert.Throws<DataSourceException>(() => resolver.Resolve(GzipSource("f.gz", silentUrl), "demo"));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains(silentUrl, error.Message);
+    }
+
+    [Fact]
     public void With_downloads_disabled_the_error_still_gives_the_canonical_url()
     {
         using var folder = new TempFolder();
