@@ -53,7 +53,7 @@ public static class CorpusLoader
         CorpusFormat.Tmc => TmcReader.Read(files[DatasetRegistry.TmcTrainText], files[DatasetRegistry.TmcTrainLabels],
             files[DatasetRegistry.TmcTestText], files[DatasetRegistry.TmcTestLabels], entry.Name),
         CorpusFormat.Rcv1Lyrl2004 => Rcv1Reader.Read(DatasetRegistry.Rcv1TokenFiles.Select(f => files[f]).ToList(),
-            files[DatasetRegistry.Rcv1Qrels], options.Rcv1 with { TopTopics = entry.DefaultLabels.TopK ?? options.Rcv1.TopTopics }, entry.Name),
+            files[DatasetRegistry.Rcv1Qrels], options.Rcv1, entry.Name),
         CorpusFormat.UserFolder => FolderCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),
         CorpusFormat.UserCsv => CsvCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),
         CorpusFormat.UserJsonl => JsonlCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),

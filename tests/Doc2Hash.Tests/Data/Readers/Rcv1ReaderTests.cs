@@ -1,3 +1,4 @@
+using Doc2Hash.Data;
 using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Tests.Data.Readers;
@@ -81,5 +82,24 @@ public class Rcv1ReaderTests
         var error = Assert.Throws<FormatException>(() => Rcv1Reader.ReadQrels(qrels));
 
         Assert.Contains($"{qrels}, line 2", error.Message);
+    }
+
+    [Fact]
+    public void The_loader_reads_rcv1_from_the_cache_under_the_canonical_file_names()
+    {
+        using var folder = new TempFolder();
+        folder.WriteGzip("data/raw/lyrl2004_tokens_train.dat.gz", TrainTokens);
+        folder.WriteGzip("data/raw/lyrl2004_tokens_test_pt0.dat.gz", TestTokens);
+        foreach (int part in new[] { 1, 2, 3 }) folder.WriteGzip($"data/raw/lyrl2004_tokens_test_pt{part}.dat.gz", "\n"); // empty parts
+        folder.WriteGzip("data/raw/rcv1-v2.topics.qrels.gz", Qrels);
+        var options = new DataOptions
+        {
+            DataRoot = folder.File("data"), AllowDownload = false, Rcv1 = new Rcv1Sampling { TrainSize = 3, TestSize = 1, TopTopics = 2 },
+        };
+
+        var loaded = CorpusLoader.LoadRaw("rcv1", options);
+
+        Assert.Equal((3, 1), (loaded.Corpus.Train.Count, loaded.Corpus.Test.Count));
+        Assert.Equal(40, loaded.Entry.DefaultLabels.TopK);
     }
 }
