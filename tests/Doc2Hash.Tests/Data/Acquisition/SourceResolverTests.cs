@@ -15,12 +15,14 @@ public class SourceResolverTests
     static SourceFile GzipSource(string relativePath, string url = UnreachableUrl, string? sha256 = null) =>
         new(relativePath, [new SourceUrl(url, sha256)], SourceFormat.Gzip);
 
+    /// <param name="mirror">The mirror folder; null: an empty one (never DOC2HASH_DATA_MIRROR, which CI sets).</param>
     static SourceResolver Resolver(TempFolder root, string? mirror, bool allowDownload = true, HttpMessageHandler? handler = null,
         IProgress<DownloadProgress>? progress = null)
     {
+        string mirrorFolder = mirror ?? Directory.CreateDirectory(root.File("empty-mirror")).FullName;
         var options = new DataOptions
         {
-            DataRoot = root.File("data"), MirrorDirectory = mirror, AllowDownload = allowDownload, DownloadTimeout = TimeSpan.FromSeconds(3),
+            DataRoot = root.File("data"), MirrorDirectory = mirrorFolder, AllowDownload = allowDownload, DownloadTimeout = TimeSpan.FromSeconds(3),
         };
         return new SourceResolver(DataDirectories.Resolve(options), options, progress, handler);
     }
@@ -84,7 +86,10 @@ public class SourceResolverTests
         using var folder = new TempFolder();
         // 10.255.255.1 is a private address nothing answers on: the connection attempt hangs until the timeout.
         const string silentUrl = "http://10.255.255.1/file.gz";
-        var options = new DataOptions { DataRoot = folder.File("data"), DownloadTimeout = TimeSpan.FromSeconds(1) };
+        var options = new DataOptions
+        {
+            DataRoot = folder.File("data"), MirrorDirectory = folder.Path, DownloadTimeout = TimeSpan.FromSeconds(1),
+        };
         var resolver = new SourceResolver(DataDirectories.Resolve(options), options);
         var clock = Stopwatch.StartNew();
 
@@ -104,7 +109,7 @@ public class SourceResolverTests
 
         Assert.Contains("downloading is disabled", error.Message);
         Assert.Contains("Canonical URL: https://example.org/x.gz", error.Message);
-        Assert.Contains("no mirror is configured", error.Message);
+        Assert.Contains($"not in the mirror ({Path.Combine(folder.File("empty-mirror"), "x.gz")})", error.Message);
     }
 
     [Fact]
