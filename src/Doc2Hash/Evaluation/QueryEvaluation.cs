@@ -1,0 +1,77 @@
+using Doc2Hash.Retrieval;
+
+namespace Doc2Hash.Evaluation;
+
+/// <summary>
+/// One worker's evaluation of query after query: a single pass over the database gives the distances, the
+/// count of codes and of relevant codes at each distance; the counting top-K then yields the ranked list.
+/// Everything else (ties, radius lookup, recall's denominator) is read off the per-distance counts.
+/// </summary>
+internal sealed class QueryEvaluation
+{
+    private readonly BinaryCodes _queries;
+    private readonly LabelRelevance _relevance;
+    private readonly RetrievalOptions _options;
+    private readonly HammingScan _scan;
+    private readonly int[] _relevantAtDistance; // (bits + 1) relevant database codes at each distance
+    private readonly int[] _indices;            // (max depth) ranked database indices
+    private readonly int[] _distances;          // (max depth) their distances
+    private readonly bool[] _relevantByRank;    // (max depth)
+
+    public QueryEvaluation(BinaryCodes queries, BinaryCodes database, LabelRelevance relevance, RetrievalOptions options)
+    {
+        _queries = queries;
+        _relevance = relevance;
+        _options = options;
+        _scan = new HammingScan(database);
+        _relevantAtDistance = new int[database.Bits + 1];
+        _indices = new int[options.MaxDepth];
+        _distances = new int[options.MaxDepth];
+        _relevantByRank = new bool[options.MaxDepth];
+    }
+
+    /// <summary>Scores query <paramref name="q"/> and writes its precision curve into <paramref name="curve"/>.</summary>
+    public QueryScores Evaluate(int q, Span<double> curve)
+    {
+        _scan.Measure(_queries.Code(q));
+        _relevance.CountByDistance(q, _scan.Distances, _relevantAtDistance);
+        Rank(q);
+        for (int i = 0; i < curve.Length; i++) curve[i] = RankingMetrics.PrecisionAt(_relevantByRank, _options.PrecisionCurveDepths[i]);
+
+        int k = _options.K;
+        int totalRelevant = Sum(_relevantAtDistance, _relevantAtDistance.Length);
+        var cutoff = _scan.FindCutoff(k);
+        var (withinRadius, relevantWithinRadius) = WithinRadius();
+        return new QueryScores(
+            Precision: RankingMetrics.PrecisionAt(_relevantByRank, k),
+            TieAwarePrecision: RankingMetrics.TieAwarePrecision(
+                cutoff, Sum(_relevantAtDistance, cutoff.Distance), _relevantAtDistance[cutoff.Distance]),
+            AveragePrecision: RankingMetrics.AveragePrecisionAt(_relevantByRank, k),
+            Ndcg: RankingMetrics.NdcgAt(_relevantByRank, k, totalRelevant),
+            Recall: RankingMetrics.RecallAt(_relevantByRank, k, totalRelevant),
+            PrecisionWithinRadius: withinRadius == 0 ? 0 : (double)relevantWithinRadius / withinRadius,
+            AnyWithinRadius: withinRadius > 0,
+            TiedAtKthDistance: cutoff.Tied);
+    }
+
+    // The ranked list to the deepest depth asked for, with the relevance of each entry.
+    private void Rank(int q)
+    {
+        _scan.Collect(_scan.FindCutoff(_indices.Length), _indices, _distances);
+        for (int r = 0; r < _indices.Length; r++) _relevantByRank[r] = _relevance.IsRelevant(q, _indices[r]);
+    }
+
+    private (int Codes, int Relevant) WithinRadius()
+    {
+        int upTo = Math.Min(_options.HammingRadius, _relevantAtDistance.Length - 1) + 1;
+        return (Sum(_scan.Histogram, upTo), Sum(_relevantAtDistance, upTo));
+    }
+
+    // Sum of the first `count` entries: codes at distances 0 .. count - 1.
+    private static int Sum(ReadOnlySpan<int> perDistance, int count)
+    {
+        int sum = 0;
+        foreach (int n in perDistance[..count]) sum += n;
+        return sum;
+    }
+}

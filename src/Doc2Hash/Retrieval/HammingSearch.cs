@@ -1,0 +1,29 @@
+namespace Doc2Hash.Retrieval;
+
+/// <summary>
+/// Exact Hamming top-K of every query against a database, on all cores.
+/// Ranking rule: ascending Hamming distance, ties broken by ascending database index. The result is therefore
+/// deterministic and independent of the number of threads.
+/// </summary>
+public static class HammingSearch
+{
+    /// <summary>
+    /// The K nearest database codes of each query. K must be in [1, database.Count] (larger K is an error, never
+    /// silently clamped); queries and database must have the same number of bits.
+    /// </summary>
+    public static TopKResult TopK(BinaryCodes queries, BinaryCodes database, int k)
+    {
+        SearchInput.Validate(queries, database, k);
+        var indices = new int[queries.Count * k];
+        var distances = new int[queries.Count * k];
+        var cutoffs = new RankCutoff[queries.Count];
+        Parallel.For(0, queries.Count, () => new HammingScan(database), (q, _, scan) =>
+        {
+            scan.Measure(queries.Code(q));
+            cutoffs[q] = scan.FindCutoff(k);
+            scan.Collect(cutoffs[q], indices.AsSpan(q * k, k), distances.AsSpan(q * k, k));
+            return scan;
+        }, _ => { });
+        return new TopKResult(queries.Count, k, indices, distances, cutoffs);
+    }
+}
