@@ -1,4 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Doc2Hash.Data;
+using Doc2Hash.Retrieval;
 
 namespace Doc2Hash.Evaluation;
 
@@ -36,19 +40,29 @@ internal sealed class LabelRelevance
         return false;
     }
 
-    /// <summary>Adds, for each database document, its relevance to the query at its distance: relevantAtDistance[d].</summary>
-    public void CountByDistance(int query, ReadOnlySpan<int> distances, Span<int> relevantAtDistance)
+    /// <summary>Relevant database documents at each distance up to <paramref name="limit"/>: relevantAtDistance[d].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void CountWithin(int query, ReadOnlySpan<int> distances, int limit, Span<int> relevantAtDistance)
     {
         relevantAtDistance.Clear();
-        if (_words == 1)
-        {
-            ulong mask = _queryMasks[query];
-            for (int i = 0; i < distances.Length; i++)
-                relevantAtDistance[distances[i]] += (mask & _databaseMasks[i]) != 0 ? 1 : 0;
-            return;
-        }
-        for (int i = 0; i < distances.Length; i++)
+        foreach (int i in new WithinDistance(distances, limit))
             if (IsRelevant(query, i)) relevantAtDistance[distances[i]]++;
+    }
+
+    /// <summary>Relevant documents in the whole database (recall's and NDCG's denominator).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int CountRelevant(int query)
+    {
+        if (_words > 1) return Enumerable.Range(0, _databaseMasks.Length / _words).Count(doc => IsRelevant(query, doc));
+        // One label word per document: AND four documents at once and count the non-zero lanes.
+        ReadOnlySpan<ulong> masks = _databaseMasks;
+        var queryMask = Vector256.Create(_queryMasks[query]);
+        int irrelevant = 0, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + Vector256<ulong>.Count <= masks.Length; i += Vector256<ulong>.Count)
+                irrelevant += BitOperations.PopCount(Vector256.Equals(Vector256.Create(masks[i..]) & queryMask, Vector256<ulong>.Zero).ExtractMostSignificantBits());
+        for (; i < masks.Length; i++) irrelevant += (masks[i] & _queryMasks[query]) == 0 ? 1 : 0;
+        return masks.Length - irrelevant;
     }
 
     private static ulong[] ToBitsets(LabelMatrix labels, int words)

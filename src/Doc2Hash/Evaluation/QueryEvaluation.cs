@@ -13,6 +13,7 @@ internal sealed class QueryEvaluation
     private readonly LabelRelevance _relevance;
     private readonly RetrievalOptions _options;
     private readonly HammingScan _scan;
+    private readonly int _radius;               // the lookup radius, capped at the code length
     private readonly int[] _relevantAtDistance; // (bits + 1) relevant database codes at each distance
     private readonly int[] _indices;            // (max depth) ranked database indices
     private readonly int[] _distances;          // (max depth) their distances
@@ -24,6 +25,7 @@ internal sealed class QueryEvaluation
         _relevance = relevance;
         _options = options;
         _scan = new HammingScan(database);
+        _radius = Math.Min(options.HammingRadius, database.Bits);
         _relevantAtDistance = new int[database.Bits + 1];
         _indices = new int[options.MaxDepth];
         _distances = new int[options.MaxDepth];
@@ -34,13 +36,14 @@ internal sealed class QueryEvaluation
     public QueryScores Evaluate(int q, Span<double> curve)
     {
         _scan.Measure(_queries.Code(q));
-        _relevance.CountByDistance(q, _scan.Distances, _relevantAtDistance);
         Rank(q);
         for (int i = 0; i < curve.Length; i++) curve[i] = RankingMetrics.PrecisionAt(_relevantByRank, _options.PrecisionCurveDepths[i]);
 
         int k = _options.K;
-        int totalRelevant = Sum(_relevantAtDistance, _relevantAtDistance.Length);
         var cutoff = _scan.FindCutoff(k);
+        // Relevance by distance is needed only up to the K-th distance (ties) and the lookup radius.
+        _relevance.CountWithin(q, _scan.Distances, Math.Max(cutoff.Distance, _radius), _relevantAtDistance);
+        int totalRelevant = _relevance.CountRelevant(q);
         var (withinRadius, relevantWithinRadius) = WithinRadius();
         return new QueryScores(
             Precision: RankingMetrics.PrecisionAt(_relevantByRank, k),
@@ -61,11 +64,7 @@ internal sealed class QueryEvaluation
         for (int r = 0; r < _indices.Length; r++) _relevantByRank[r] = _relevance.IsRelevant(q, _indices[r]);
     }
 
-    private (int Codes, int Relevant) WithinRadius()
-    {
-        int upTo = Math.Min(_options.HammingRadius, _relevantAtDistance.Length - 1) + 1;
-        return (Sum(_scan.Histogram, upTo), Sum(_relevantAtDistance, upTo));
-    }
+    private (int Codes, int Relevant) WithinRadius() => (Sum(_scan.Histogram, _radius + 1), Sum(_relevantAtDistance, _radius + 1));
 
     // Sum of the first `count` entries: codes at distances 0 .. count - 1.
     private static int Sum(ReadOnlySpan<int> perDistance, int count)

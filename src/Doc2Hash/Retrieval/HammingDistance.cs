@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Doc2Hash.Retrieval;
 
@@ -35,18 +36,21 @@ public static class HammingDistance
     }
 
     // Up to 64 bits, the common case: one XOR and one POPCNT per database code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAllOneWord(ulong query, ReadOnlySpan<ulong> words, Span<int> distances)
     {
         for (int i = 0; i < distances.Length; i++) distances[i] = BitOperations.PopCount(query ^ words[i]);
     }
 
     // 65 to 128 bits: unrolled so the loop body stays branch-free.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAllTwoWords(ulong query0, ulong query1, ReadOnlySpan<ulong> words, Span<int> distances)
     {
         for (int i = 0; i < distances.Length; i++)
             distances[i] = BitOperations.PopCount(query0 ^ words[2 * i]) + BitOperations.PopCount(query1 ^ words[2 * i + 1]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAllManyWords(ReadOnlySpan<ulong> query, ReadOnlySpan<ulong> words, Span<int> distances)
     {
         int perCode = query.Length;

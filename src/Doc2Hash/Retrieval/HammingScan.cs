@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Doc2Hash.Retrieval;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal sealed class HammingScan
     /// <summary>Database codes at each distance 0..bits for the last measured query.</summary>
     public ReadOnlySpan<int> Histogram => _histogram;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Measure(ReadOnlySpan<ulong> query)
     {
         HammingDistance.ToAll(query, _database, _distances);
@@ -47,30 +50,29 @@ internal sealed class HammingScan
     }
 
     /// <summary>Writes the top-K indices and distances in rank order (distance, then database index).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Collect(RankCutoff cutoff, Span<int> indices, Span<int> distances)
     {
         int rank = 0;
-        for (int distance = 0; distance < cutoff.Distance; distance++)
+        for (int distance = 0; distance <= cutoff.Distance; distance++)
         {
             _cursor[distance] = rank;
             rank += _histogram[distance];
         }
-        _cursor[cutoff.Distance] = rank;
-        // Scanning in index order keeps ties in index order; only the first SlotsLeft tied codes are taken.
-        int tiedLeft = cutoff.SlotsLeft;
-        for (int i = 0, placed = 0; placed < cutoff.K; i++)
+        // Visiting in index order keeps ties in index order; only the first SlotsLeft tied codes are taken.
+        int tiedLeft = cutoff.SlotsLeft, placed = 0;
+        foreach (int i in new WithinDistance(_distances, cutoff.Distance))
         {
             int distance = _distances[i];
-            if (distance > cutoff.Distance) continue;
             if (distance == cutoff.Distance)
             {
-                if (tiedLeft == 0) continue;
+                if (tiedLeft == 0) continue; // closer codes may still follow at higher indices
                 tiedLeft--;
             }
             int slot = _cursor[distance]++;
             indices[slot] = i;
             distances[slot] = distance;
-            placed++;
+            if (++placed == cutoff.K) return;
         }
     }
 }
