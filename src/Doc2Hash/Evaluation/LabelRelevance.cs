@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Doc2Hash.Data;
-using Doc2Hash.Retrieval;
 
 namespace Doc2Hash.Evaluation;
 
@@ -40,12 +39,11 @@ internal sealed class LabelRelevance
         return false;
     }
 
-    /// <summary>Relevant database documents at each distance up to <paramref name="limit"/>: relevantAtDistance[d].</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void CountWithin(int query, ReadOnlySpan<int> distances, int limit, Span<int> relevantAtDistance)
+    /// <summary>Relevant documents among <paramref name="documents"/> at each distance: relevantAtDistance[d].</summary>
+    public void CountByDistance(int query, ReadOnlySpan<int> documents, ReadOnlySpan<int> distances, Span<int> relevantAtDistance)
     {
         relevantAtDistance.Clear();
-        foreach (int i in new WithinDistance(distances, limit))
+        foreach (int i in documents)
             if (IsRelevant(query, i)) relevantAtDistance[distances[i]]++;
     }
 

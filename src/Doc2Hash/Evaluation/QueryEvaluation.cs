@@ -3,9 +3,9 @@ using Doc2Hash.Retrieval;
 namespace Doc2Hash.Evaluation;
 
 /// <summary>
-/// One worker's evaluation of query after query: a single pass over the database gives the distances, the
-/// count of codes and of relevant codes at each distance; the counting top-K then yields the ranked list.
-/// Everything else (ties, radius lookup, recall's denominator) is read off the per-distance counts.
+/// One worker's evaluation of query after query: the scan gives the distances, the ranked list and the few codes
+/// within the K-th distance and the lookup radius; counting the relevant ones among those per distance gives the
+/// tie-aware precision and the radius lookup, and one SIMD pass over the label masks gives recall's denominator.
 /// </summary>
 internal sealed class QueryEvaluation
 {
@@ -35,14 +35,14 @@ internal sealed class QueryEvaluation
     /// <summary>Scores query <paramref name="q"/> and writes its precision curve into <paramref name="curve"/>.</summary>
     public QueryScores Evaluate(int q, Span<double> curve)
     {
-        _scan.Measure(_queries.Code(q));
-        Rank(q);
+        // Gathers every code up to the deepest K-th distance and the lookup radius: all that relevance is needed for.
+        var deepest = _scan.Measure(_queries.Code(q), _indices.Length, _radius);
+        Rank(q, deepest);
         for (int i = 0; i < curve.Length; i++) curve[i] = RankingMetrics.PrecisionAt(_relevantByRank, _options.PrecisionCurveDepths[i]);
 
         int k = _options.K;
         var cutoff = _scan.FindCutoff(k);
-        // Relevance by distance is needed only up to the K-th distance (ties) and the lookup radius.
-        _relevance.CountWithin(q, _scan.Distances, Math.Max(cutoff.Distance, _radius), _relevantAtDistance);
+        _relevance.CountByDistance(q, _scan.Gathered, _scan.Distances, _relevantAtDistance);
         int totalRelevant = _relevance.CountRelevant(q);
         var (withinRadius, relevantWithinRadius) = WithinRadius();
         return new QueryScores(
@@ -58,9 +58,9 @@ internal sealed class QueryEvaluation
     }
 
     // The ranked list to the deepest depth asked for, with the relevance of each entry.
-    private void Rank(int q)
+    private void Rank(int q, RankCutoff deepest)
     {
-        _scan.Collect(_scan.FindCutoff(_indices.Length), _indices, _distances);
+        _scan.Collect(deepest, _indices, _distances);
         for (int r = 0; r < _indices.Length; r++) _relevantByRank[r] = _relevance.IsRelevant(q, _indices[r]);
     }
 

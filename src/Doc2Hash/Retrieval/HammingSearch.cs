@@ -19,8 +19,7 @@ public static class HammingSearch
         var cutoffs = new RankCutoff[queries.Count];
         Parallel.For(0, queries.Count, () => new HammingScan(database), (q, _, scan) =>
         {
-            scan.Measure(queries.Code(q));
-            cutoffs[q] = scan.FindCutoff(k);
+            cutoffs[q] = scan.Measure(queries.Code(q), k);
             scan.Collect(cutoffs[q], indices.AsSpan(q * k, k), distances.AsSpan(q * k, k));
             return scan;
         }, _ => { });

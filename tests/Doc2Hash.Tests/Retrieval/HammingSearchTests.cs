@@ -57,6 +57,7 @@ public class HammingSearchTests
     [InlineData(8, 1000, 100)]
     [InlineData(64, 1000, 7)]
     [InlineData(100, 65, 65)]
+    [InlineData(300, 65, 7)]
     public void Fast_search_equals_the_naive_sort_when_most_codes_are_tied(int bits, int databaseSize, int k)
     {
         // Database codes drawn from a pool of 5 distinct codes: hundreds of ties at every distance.
@@ -66,6 +67,25 @@ public class HammingSearchTests
         var database = new BinaryCodes(databaseSize, bits, words);
         var queries = RandomCodes.Create(9, bits, random);
         AssertSameResult(NaiveHammingSearch.TopK(queries, database, k), HammingSearch.TopK(queries, database, k));
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(300)]
+    public void Fast_search_equals_the_naive_sort_when_consecutive_queries_have_very_different_kth_distances(int bits)
+    {
+        // Copies of database codes (K-th distance 0 for K = 1) alternate with their complements (K-th distance near bits),
+        // so the search for each query's K-th distance starts far from the answer, from above and from below.
+        var random = new Random(bits);
+        var database = RandomCodes.Create(200, bits, random);
+        var queryBits = Enumerable.Range(0, 10).SelectMany(i =>
+        {
+            var code = database.ToBits().AsSpan(i * 7 * bits, bits).ToArray();
+            return i % 2 == 0 ? code : code.Select(b => (byte)(1 - b)).ToArray();
+        }).ToArray();
+        var queries = BinaryCodes.FromBits(10, bits, queryBits);
+        foreach (int k in new[] { 1, 3, 200 })
+            AssertSameResult(NaiveHammingSearch.TopK(queries, database, k), HammingSearch.TopK(queries, database, k));
     }
 
     [Fact]
