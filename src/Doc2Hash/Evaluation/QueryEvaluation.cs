@@ -44,17 +44,21 @@ internal sealed class QueryEvaluation
         var cutoff = _scan.FindCutoff(k);
         _relevance.CountByDistance(q, _scan.Gathered, _scan.Distances, _relevantAtDistance);
         int totalRelevant = _relevance.CountRelevant(q);
-        var (withinRadius, relevantWithinRadius) = WithinRadius();
+        int relevantCloser = Sum(_relevantAtDistance, cutoff.Distance), relevantTied = _relevantAtDistance[cutoff.Distance];
+        int withinRadius = Sum(_scan.Histogram, _radius + 1), relevantWithinRadius = Sum(_relevantAtDistance, _radius + 1);
         return new QueryScores(
             Precision: RankingMetrics.PrecisionAt(_relevantByRank, k),
-            TieAwarePrecision: RankingMetrics.TieAwarePrecision(
-                cutoff, Sum(_relevantAtDistance, cutoff.Distance), _relevantAtDistance[cutoff.Distance]),
+            TieAwarePrecision: RankingMetrics.TieAwarePrecision(cutoff, relevantCloser, relevantTied),
             AveragePrecision: RankingMetrics.AveragePrecisionAt(_relevantByRank, k),
             Ndcg: RankingMetrics.NdcgAt(_relevantByRank, k, totalRelevant),
             Recall: RankingMetrics.RecallAt(_relevantByRank, k, totalRelevant),
             PrecisionWithinRadius: withinRadius == 0 ? 0 : (double)relevantWithinRadius / withinRadius,
-            AnyWithinRadius: withinRadius > 0,
-            TiedAtKthDistance: cutoff.Tied);
+            Cutoff: cutoff,
+            RelevantCloser: relevantCloser,
+            RelevantTied: relevantTied,
+            TotalRelevant: totalRelevant,
+            WithinRadius: withinRadius,
+            RelevantWithinRadius: relevantWithinRadius);
     }
 
     // The ranked list to the deepest depth asked for, with the relevance of each entry.
@@ -63,8 +67,6 @@ internal sealed class QueryEvaluation
         _scan.Collect(deepest, _indices, _distances);
         for (int r = 0; r < _indices.Length; r++) _relevantByRank[r] = _relevance.IsRelevant(q, _indices[r]);
     }
-
-    private (int Codes, int Relevant) WithinRadius() => (Sum(_scan.Histogram, _radius + 1), Sum(_relevantAtDistance, _radius + 1));
 
     // Sum of the first `count` entries: codes at distances 0 .. count - 1.
     private static int Sum(ReadOnlySpan<int> perDistance, int count)

@@ -69,8 +69,9 @@ public static class RetrievalEvaluator
             RecallAtK: scores.Average(s => s.Recall),
             HammingRadius: options.HammingRadius,
             PrecisionWithinRadius: scores.Average(s => s.PrecisionWithinRadius),
-            ShareOfQueriesWithinRadius: scores.Average(s => s.AnyWithinRadius ? 1.0 : 0.0),
-            MeanTiedAtKthDistance: scores.Average(s => (double)s.TiedAtKthDistance),
-            PrecisionCurve: curve);
+            ShareOfQueriesWithinRadius: scores.Average(s => s.WithinRadius > 0 ? 1.0 : 0.0),
+            MeanTiedAtKthDistance: scores.Average(s => (double)s.Cutoff.Tied),
+            PrecisionCurve: curve,
+            PerQuery: options.KeepPerQuery ? scores : []);
     }
 }

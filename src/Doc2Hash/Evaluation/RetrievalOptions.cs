@@ -12,6 +12,9 @@ public sealed record RetrievalOptions
     /// <summary>Radius of the lookup metric "precision within Hamming radius r": 2, the hashing literature's choice.</summary>
     public int HammingRadius { get; init; } = 2;
 
+    /// <summary>Keep every query's scores in the report (for distributions and tie analysis); off to keep reports small.</summary>
+    public bool KeepPerQuery { get; init; }
+
     /// <summary>Every depth the evaluation ranks to: K and the curve depths.</summary>
     internal int MaxDepth => PrecisionCurveDepths.Count == 0 ? K : Math.Max(K, PrecisionCurveDepths.Max());
 

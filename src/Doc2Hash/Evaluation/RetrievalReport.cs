@@ -15,6 +15,7 @@ public readonly record struct PrecisionAtDepth(int K, double Precision);
 /// <param name="PrecisionWithinRadius">Precision among database codes within <paramref name="HammingRadius"/>; a query with none scores 0 (the hashing literature's convention for a failed hash lookup).</param>
 /// <param name="ShareOfQueriesWithinRadius">Share of queries with at least one database code within the radius.</param>
 /// <param name="MeanTiedAtKthDistance">Mean number of database codes at exactly the K-th distance: how much ties matter.</param>
+/// <param name="PerQuery">Each query's scores in query order when <see cref="RetrievalOptions.KeepPerQuery"/> is set, else empty.</param>
 public sealed record RetrievalReport(
     int QueryCount,
     int DatabaseCount,
@@ -29,4 +30,5 @@ public sealed record RetrievalReport(
     double PrecisionWithinRadius,
     double ShareOfQueriesWithinRadius,
     double MeanTiedAtKthDistance,
-    IReadOnlyList<PrecisionAtDepth> PrecisionCurve);
+    IReadOnlyList<PrecisionAtDepth> PrecisionCurve,
+    IReadOnlyList<QueryScores> PerQuery);

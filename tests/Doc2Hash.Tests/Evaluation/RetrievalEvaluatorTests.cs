@@ -1,5 +1,6 @@
 using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
+using Doc2Hash.Retrieval;
 using Doc2Hash.Tests.Retrieval;
 
 namespace Doc2Hash.Tests.Evaluation;
@@ -36,6 +37,19 @@ public class RetrievalEvaluatorTests
         Assert.Equal(1.0 / 6, report.RecallAtK, Precision);
         // K-th distance ties: query 0 has 3 codes at distance 2; query 1 ranks 1, 3, 5 (2) then 0, 4 (3): 2 tied.
         Assert.Equal(2.5, report.MeanTiedAtKthDistance, Precision);
+    }
+
+    [Fact]
+    public void Per_query_scores_expose_the_counts_behind_the_tie_aware_precision()
+    {
+        var report = EvaluateSingleLabel(new RetrievalOptions { K = 4, KeepPerQuery = true });
+        // Query 0 as worked out above: K-th distance 2, 3 closer (1 relevant), 3 tied (2 relevant), 3 relevant overall.
+        var query0 = report.PerQuery[0];
+        Assert.Equal(new RankCutoff(K: 4, Distance: 2, StrictlyCloser: 3, Tied: 3), query0.Cutoff);
+        Assert.Equal((1, 2, 3), (query0.RelevantCloser, query0.RelevantTied, query0.TotalRelevant));
+        Assert.Equal(5.0 / 12, query0.TieAwarePrecision, Precision);
+        Assert.Equal(2, report.PerQuery.Count);
+        Assert.Empty(EvaluateSingleLabel(new RetrievalOptions { K = 4 }).PerQuery);
     }
 
     [Fact]
