@@ -7,7 +7,7 @@ namespace Doc2Hash.Retrieval;
 
 /// <summary>
 /// Hamming distances between packed codes: XOR then count the ones. BitOperations.PopCount compiles to the POPCNT
-/// instruction on x64 (and CNT on Arm64), one instruction per 64-bit word; codes of up to 64 bits use AVX2 when present.
+/// instruction on x64 (and CNT on Arm64), one instruction per 64-bit word; codes of up to 128 bits use AVX2 when present.
 /// </summary>
 public static class HammingDistance
 {
@@ -62,6 +62,7 @@ public static class HammingDistance
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> PopCountLanes(Vector256<ulong> x)
     {
         var nibbleCounts = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
@@ -71,12 +72,35 @@ public static class HammingDistance
         return Avx2.SumAbsoluteDifferences(byteCounts, Vector256<byte>.Zero).AsUInt64();
     }
 
-    // 65 to 128 bits: unrolled so the loop body stays branch-free.
+    // 65 to 128 bits: unrolled so the loop body stays branch-free, or eight codes per step with AVX2.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ToAllTwoWords(ulong query0, ulong query1, ReadOnlySpan<ulong> words, Span<int> distances)
     {
-        for (int i = 0; i < distances.Length; i++)
+        int i = Avx2.IsSupported ? ToAllTwoWordsAvx2(query0, query1, words, distances) : 0;
+        for (; i < distances.Length; i++)
             distances[i] = BitOperations.PopCount(query0 ^ words[2 * i]) + BitOperations.PopCount(query1 ^ words[2 * i + 1]);
+    }
+
+    // Eight two-word codes = four vectors of word counts [c w0, c w1, c' w0, c' w1]; narrowing pairs them up as
+    // (c0w0 c0w1 c1w0 c1w1 c2w0 c2w1 c3w0 c3w1) and (the same for c4..c7); VPHADDD adds neighbours within 128-bit
+    // halves, giving (c0 c1 c4 c5 c2 c3 c6 c7), and one VPERMD restores the order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ToAllTwoWordsAvx2(ulong query0, ulong query1, ReadOnlySpan<ulong> words, Span<int> distances)
+    {
+        const int CodesPerStep = 8, WordsPerVector = 4;
+        var queries = Vector256.Create(query0, query1, query0, query1);
+        var order = Vector256.Create(0, 1, 4, 5, 2, 3, 6, 7);
+        int i = 0;
+        for (; i + CodesPerStep <= distances.Length; i += CodesPerStep)
+        {
+            var block = words[(2 * i)..];
+            var first = Vector256.Narrow(
+                PopCountLanes(Vector256.Create(block) ^ queries), PopCountLanes(Vector256.Create(block[WordsPerVector..]) ^ queries));
+            var second = Vector256.Narrow(
+                PopCountLanes(Vector256.Create(block[(2 * WordsPerVector)..]) ^ queries), PopCountLanes(Vector256.Create(block[(3 * WordsPerVector)..]) ^ queries));
+            Avx2.PermuteVar8x32(Avx2.HorizontalAdd(first.AsInt32(), second.AsInt32()), order).CopyTo(distances[i..]);
+        }
+        return i;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
