@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Doc2Hash.Data;
 
 namespace Doc2Hash.Evaluation;
@@ -17,6 +14,7 @@ internal sealed class LabelRelevance
     private readonly int _words;            // bitset words per document
     private readonly ulong[] _queryMasks;    // (queries x words)
     private readonly ulong[] _databaseMasks; // (database x words)
+    private readonly int[] _totalRelevant;   // (queries) relevant documents in the whole database
 
     public LabelRelevance(LabelMatrix queryLabels, LabelMatrix databaseLabels)
     {
@@ -27,6 +25,7 @@ internal sealed class LabelRelevance
         _words = Math.Max(1, (queryLabels.LabelCount + LabelsPerWord - 1) / LabelsPerWord);
         _queryMasks = ToBitsets(queryLabels, _words);
         _databaseMasks = ToBitsets(databaseLabels, _words);
+        _totalRelevant = CountRelevantPerQuery(queryLabels, databaseLabels.Count);
     }
 
     public bool IsRelevant(int query, int document)
@@ -48,19 +47,22 @@ internal sealed class LabelRelevance
     }
 
     /// <summary>Relevant documents in the whole database (recall's and NDCG's denominator).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int CountRelevant(int query)
+    public int TotalRelevant(int query) => _totalRelevant[query];
+
+    // Queries with the same label set share the count, so each distinct set is counted once (20 for 20 Newsgroups).
+    private int[] CountRelevantPerQuery(LabelMatrix queryLabels, int databaseCount)
     {
-        if (_words > 1) return Enumerable.Range(0, _databaseMasks.Length / _words).Count(doc => IsRelevant(query, doc));
-        // One label word per document: AND four documents at once and count the non-zero lanes.
-        ReadOnlySpan<ulong> masks = _databaseMasks;
-        var queryMask = Vector256.Create(_queryMasks[query]);
-        int irrelevant = 0, i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            for (; i + Vector256<ulong>.Count <= masks.Length; i += Vector256<ulong>.Count)
-                irrelevant += BitOperations.PopCount(Vector256.Equals(Vector256.Create(masks[i..]) & queryMask, Vector256<ulong>.Zero).ExtractMostSignificantBits());
-        for (; i < masks.Length; i++) irrelevant += (masks[i] & _queryMasks[query]) == 0 ? 1 : 0;
-        return masks.Length - irrelevant;
+        var representatives = new Dictionary<string, int>();
+        var representativeOf = new int[queryLabels.Count];
+        for (int q = 0; q < queryLabels.Count; q++)
+        {
+            string labelSet = string.Join(',', queryLabels.Of(q).ToArray());
+            if (!representatives.TryGetValue(labelSet, out representativeOf[q])) representatives[labelSet] = representativeOf[q] = q;
+        }
+        var totals = new int[queryLabels.Count];
+        Parallel.ForEach(representatives.Values, q => totals[q] = Enumerable.Range(0, databaseCount).Count(doc => IsRelevant(q, doc)));
+        for (int q = 0; q < totals.Length; q++) totals[q] = totals[representativeOf[q]];
+        return totals;
     }
 
     private static ulong[] ToBitsets(LabelMatrix labels, int words)

@@ -5,7 +5,7 @@ namespace Doc2Hash.Evaluation;
 /// <summary>
 /// One worker's evaluation of query after query: the scan gives the distances, the ranked list and the few codes
 /// within the K-th distance and the lookup radius; counting the relevant ones among those per distance gives the
-/// tie-aware precision and the radius lookup, and one SIMD pass over the label masks gives recall's denominator.
+/// tie-aware precision and the radius lookup, and recall's denominator comes precomputed per label set.
 /// </summary>
 internal sealed class QueryEvaluation
 {
@@ -43,7 +43,7 @@ internal sealed class QueryEvaluation
         int k = _options.K;
         var cutoff = _scan.FindCutoff(k);
         _relevance.CountByDistance(q, _scan.Gathered, _scan.Distances, _relevantAtDistance);
-        int totalRelevant = _relevance.CountRelevant(q);
+        int totalRelevant = _relevance.TotalRelevant(q);
         int relevantCloser = Sum(_relevantAtDistance, cutoff.Distance), relevantTied = _relevantAtDistance[cutoff.Distance];
         int withinRadius = Sum(_scan.Histogram, _radius + 1), relevantWithinRadius = Sum(_relevantAtDistance, _radius + 1);
         return new QueryScores(

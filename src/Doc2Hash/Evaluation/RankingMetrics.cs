@@ -8,6 +8,10 @@ namespace Doc2Hash.Evaluation;
 /// </summary>
 public static class RankingMetrics
 {
+    // 1 / log2(r + 1) for ranks 1..TabulatedDiscounts: NDCG needs it K times per query.
+    private const int TabulatedDiscounts = 1024;
+    private static readonly double[] Discounts = Enumerable.Range(1, TabulatedDiscounts).Select(r => 1 / Math.Log2(r + 1)).ToArray();
+
     /// <summary>Precision@K: relevant items among the first K, divided by K.</summary>
     public static double PrecisionAt(ReadOnlySpan<bool> relevantByRank, int k) => (double)HitsAt(relevantByRank, k) / k;
 
@@ -46,12 +50,14 @@ public static class RankingMetrics
         double dcg = 0, ideal = 0;
         for (int r = 1; r <= k; r++)
         {
-            double discount = 1 / Math.Log2(r + 1);
+            double discount = Discount(r);
             if (relevantByRank[r - 1]) dcg += discount;
             if (r <= totalRelevant) ideal += discount;
         }
         return dcg / ideal;
     }
+
+    private static double Discount(int rank) => rank <= TabulatedDiscounts ? Discounts[rank - 1] : 1 / Math.Log2(rank + 1);
 
     /// <summary>
     /// Expected precision@K when ties at the K-th distance are broken uniformly at random: every code strictly

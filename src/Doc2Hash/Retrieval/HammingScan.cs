@@ -141,6 +141,7 @@ internal sealed class HammingScan
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gather()
     {
         Array.Clear(_histogram);

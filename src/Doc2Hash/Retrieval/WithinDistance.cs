@@ -30,7 +30,7 @@ internal ref struct WithinDistance
 
     public readonly WithinDistance GetEnumerator() => this;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool MoveNext()
     {
         while (_mask == 0)
@@ -44,7 +44,7 @@ internal ref struct WithinDistance
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint BlockMask(ReadOnlySpan<int> rest, int limit)
     {
         if (Vector256.IsHardwareAccelerated && rest.Length >= BlockSize)

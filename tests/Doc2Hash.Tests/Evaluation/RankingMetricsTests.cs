@@ -35,6 +35,15 @@ public class RankingMetricsTests
     }
 
     [Fact]
+    public void Ndcg_discounts_deep_ranks_past_the_tabulated_ones()
+    {
+        // One relevant item in the database, found at rank 1100: NDCG = (1 / log2(1101)) / (1 / log2(2)) = 0.098928.
+        var ranked = new bool[1100];
+        ranked[^1] = true;
+        Assert.Equal(0.098928, RankingMetrics.NdcgAt(ranked, 1100, totalRelevant: 1), 6);
+    }
+
+    [Fact]
     public void Recall_divides_by_all_relevant_items_and_is_zero_when_there_are_none()
     {
         Assert.Equal(3.0 / 8, RankingMetrics.RecallAt(Ranked, 5, totalRelevant: 8), 12);
