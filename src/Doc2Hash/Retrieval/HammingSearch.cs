@@ -14,15 +14,13 @@ public static class HammingSearch
     public static TopKResult TopK(BinaryCodes queries, BinaryCodes database, int k)
     {
         SearchInput.Validate(queries, database, k);
-        var indices = new int[queries.Count * k];
-        var distances = new int[queries.Count * k];
-        var cutoffs = new RankCutoff[queries.Count];
+        var result = TopKResult.Allocate(queries.Count, k);
         Parallel.For(0, queries.Count, () => new HammingScan(database), (q, _, scan) =>
         {
-            cutoffs[q] = scan.Measure(queries.Code(q), k);
-            scan.Collect(cutoffs[q], indices.AsSpan(q * k, k), distances.AsSpan(q * k, k));
+            var cutoff = result.Cutoffs[q] = scan.Measure(queries.Code(q), k);
+            scan.Collect(cutoff, result.Indices.AsSpan(q * k, k), result.Distances.AsSpan(q * k, k));
             return scan;
         }, _ => { });
-        return new TopKResult(queries.Count, k, indices, distances, cutoffs);
+        return result;
     }
 }

@@ -9,20 +9,14 @@ internal static class NaiveHammingSearch
     public static TopKResult TopK(BinaryCodes queries, BinaryCodes database, int k)
     {
         SearchInput.Validate(queries, database, k);
-        var indices = new int[queries.Count * k];
-        var distances = new int[queries.Count * k];
-        var cutoffs = new RankCutoff[queries.Count];
+        var result = TopKResult.Allocate(queries.Count, k);
         for (int q = 0; q < queries.Count; q++)
         {
             var ranked = Rank(queries.Code(q), database);
-            for (int r = 0; r < k; r++)
-            {
-                indices[q * k + r] = ranked[r].Index;
-                distances[q * k + r] = ranked[r].Distance;
-            }
-            cutoffs[q] = CutoffOf(ranked, k);
+            for (int r = 0; r < k; r++) (result.Distances[q * k + r], result.Indices[q * k + r]) = ranked[r];
+            result.Cutoffs[q] = CutoffOf(ranked, k);
         }
-        return new TopKResult(queries.Count, k, indices, distances, cutoffs);
+        return result;
     }
 
     /// <summary>Every database code as (distance, index), sorted by distance then index.</summary>

@@ -17,6 +17,10 @@ public sealed class TopKResult
         Cutoffs = cutoffs;
     }
 
+    /// <summary>A result of the given shape with every entry zero, for a search to fill row by row.</summary>
+    internal static TopKResult Allocate(int queryCount, int k) =>
+        new(queryCount, k, new int[queryCount * k], new int[queryCount * k], new RankCutoff[queryCount]);
+
     public int QueryCount { get; }
     public int K { get; }
 
