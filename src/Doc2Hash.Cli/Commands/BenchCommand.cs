@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.Intrinsics.X86;
 using Doc2Hash.Evaluation;
 
 namespace Doc2Hash.Cli.Commands;
@@ -33,7 +34,7 @@ internal static class BenchCommand
                 Labels = parseResult.GetValue(labels),
                 Seed = parseResult.GetValue(seed),
             };
-            Console.WriteLine($"{options.Queries} queries x {options.Database} database codes, {options.Bits} bits, {options.Labels} labels, seed {options.Seed}, K = {options.K}, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"{options.Queries} queries x {options.Database} database codes, {options.Bits} bits, {options.Labels} labels, seed {options.Seed}, K = {options.K}, {Environment.ProcessorCount} cores, AVX2 {(Avx2.IsSupported ? "yes" : "no")}");
             var result = RetrievalBenchmark.Run(options);
             Print(result);
             return result.Agree ? 0 : 1;

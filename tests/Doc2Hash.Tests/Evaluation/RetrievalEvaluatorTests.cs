@@ -110,6 +110,15 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    public void No_queries_is_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
+            new BinaryCodes(0, 4, []), LabelMatrix.SingleLabel(3, []),
+            TestCodes.Parse("0001"), LabelMatrix.SingleLabel(3, [0]), new RetrievalOptions { K = 1 }));
+        Assert.Contains("no query codes", error.Message);
+    }
+
+    [Fact]
     public void Label_id_spaces_of_different_sizes_are_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
