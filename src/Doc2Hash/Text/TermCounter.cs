@@ -1,0 +1,67 @@
+namespace Doc2Hash.Text;
+
+/// <summary>
+/// The document-term count matrix of scikit-learn's <c>CountVectorizer.transform</c>: one row per document, one
+/// column per vocabulary term, the number of times the term occurs in the document. Tokens outside the vocabulary
+/// (including stop words, which never enter it) are ignored. Rows are counted in parallel; the result does not
+/// depend on the number of cores.
+/// </summary>
+public static class TermCounter
+{
+    public static SparseMatrix Count(IReadOnlyList<string> documents, Vocabulary vocabulary)
+    {
+        var rows = new DocumentRow[documents.Count];
+        Parallel.For(0, documents.Count, () => new RowCounter(vocabulary), (d, _, counter) =>
+        {
+            rows[d] = counter.CountRow(documents[d]);
+            return counter;
+        }, _ => { });
+        return Assemble(rows, vocabulary.Count);
+    }
+
+    private static SparseMatrix Assemble(DocumentRow[] rows, int columns)
+    {
+        var pointers = new int[rows.Length + 1];
+        for (int r = 0; r < rows.Length; r++)
+            pointers[r + 1] = checked(pointers[r] + rows[r].Columns.Length);
+        var indices = new int[pointers[^1]];
+        var values = new float[pointers[^1]];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            rows[r].Columns.CopyTo(indices, pointers[r]);
+            rows[r].Counts.CopyTo(values, pointers[r]);
+        }
+        return new SparseMatrix(rows.Length, columns, pointers, indices, values);
+    }
+
+    private readonly record struct DocumentRow(int[] Columns, float[] Counts);
+
+    /// <summary>One worker's scratch space: a dense count per term plus the list of terms touched by the current row.</summary>
+    private sealed class RowCounter(Vocabulary vocabulary)
+    {
+        private readonly int[] _counts = new int[vocabulary.Count];
+        private readonly List<int> _touched = [];
+
+        public DocumentRow CountRow(string document)
+        {
+            Tokenizer.ForEachToken(document, this, static (token, self) => self.Add(token));
+            _touched.Sort();
+            var columns = _touched.ToArray();
+            var counts = new float[columns.Length];
+            for (int k = 0; k < columns.Length; k++)
+            {
+                counts[k] = _counts[columns[k]];
+                _counts[columns[k]] = 0;
+            }
+            _touched.Clear();
+            return new DocumentRow(columns, counts);
+        }
+
+        private void Add(ReadOnlySpan<char> token)
+        {
+            int column = vocabulary.IndexOf(token);
+            if (column < 0) return;
+            if (_counts[column]++ == 0) _touched.Add(column);
+        }
+    }
+}
