@@ -8,27 +8,27 @@ public static class StopWords
     /// <summary>
     /// scikit-learn's <c>ENGLISH_STOP_WORDS</c> (sklearn/feature_extraction/_stop_words.py), the list that
     /// <c>CountVectorizer(stop_words='english')</c> uses: 318 words, taken by scikit-learn from the Glasgow Information
-    /// Retrieval Group's list (http://ir.dcs.gla.ac.uk/resources/linguistic_utils/stop_words). Three entries ("no one"
-    /// and the apostrophe forms "couldn't", "hasn't") can never equal a token of the default pattern; they are kept so
+    /// Retrieval Group's list (http://ir.dcs.gla.ac.uk/resources/linguistic_utils/stop_words). Three entries ("noone"
+    /// and the apostrophe forms "couldnt", "hasnt") can never equal a token of the default pattern; they are kept so
     /// the list is the published one. The list is a fact, reproduced with this citation.
     /// </summary>
     public static readonly FrozenSet<string> English = FrozenSet.Create(StringComparer.Ordinal,
     [
         "a", "about", "above", "across", "after", "afterwards", "again", "against", "all", "almost", "alone", "along",
-        "already", "also", "although", "always", "am", "among", "amongst", "amount", "an", "and", "another", "any",
+        "already", "also", "although", "always", "am", "among", "amongst", "amoungst", "amount", "an", "and", "another", "any",
         "anyhow", "anyone", "anything", "anyway", "anywhere", "are", "around", "as", "at", "back", "be", "became",
         "because", "become", "becomes", "becoming", "been", "before", "beforehand", "behind", "being", "below", "beside",
         "besides", "between", "beyond", "bill", "both", "bottom", "but", "by", "call", "can", "cannot", "cant", "co",
-        "con", "could", "couldn't", "cry", "de", "describe", "detail", "do", "done", "down", "due", "during", "each",
+        "con", "could", "couldnt", "cry", "de", "describe", "detail", "do", "done", "down", "due", "during", "each",
         "eg", "eight", "either", "eleven", "else", "elsewhere", "empty", "enough", "etc", "even", "ever", "every",
         "everyone", "everything", "everywhere", "except", "few", "fifteen", "fifty", "fill", "find", "fire", "first",
         "five", "for", "former", "formerly", "forty", "found", "four", "from", "front", "full", "further", "get", "give",
-        "go", "had", "has", "hasn't", "have", "he", "hence", "her", "here", "hereafter", "hereby", "herein", "hereupon",
+        "go", "had", "has", "hasnt", "have", "he", "hence", "her", "here", "hereafter", "hereby", "herein", "hereupon",
         "hers", "herself", "him", "himself", "his", "how", "however", "hundred", "i", "ie", "if", "in", "inc", "indeed",
         "interest", "into", "is", "it", "its", "itself", "keep", "last", "latter", "latterly", "least", "less", "ltd",
         "made", "many", "may", "me", "meanwhile", "might", "mill", "mine", "more", "moreover", "most", "mostly", "move",
         "much", "must", "my", "myself", "name", "namely", "neither", "never", "nevertheless", "next", "nine", "no",
-        "nobody", "none", "no one", "nor", "not", "nothing", "now", "nowhere", "of", "off", "often", "on", "once", "one",
+        "nobody", "none", "noone", "nor", "not", "nothing", "now", "nowhere", "of", "off", "often", "on", "once", "one",
         "only", "onto", "or", "other", "others", "otherwise", "our", "ours", "ourselves", "out", "over", "own", "part",
         "per", "perhaps", "please", "put", "rather", "re", "same", "see", "seem", "seemed", "seeming", "seems",
         "serious", "several", "she", "should", "show", "side", "since", "sincere", "six", "sixty", "so", "some",
