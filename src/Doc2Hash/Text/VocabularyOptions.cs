@@ -10,8 +10,10 @@ namespace Doc2Hash.Text;
 /// <param name="MaxDocumentFrequency">max_df: drop terms in more training documents than this.</param>
 /// <param name="MaxFeatures">max_features: keep at most this many terms, the most frequent by total count; null = all.</param>
 /// <param name="StopWords">Tokens never counted (<see cref="Text.StopWords.English"/> or <see cref="Text.StopWords.None"/>).</param>
+/// <param name="TieBreak">Which terms tied at the max_features cut survive.</param>
 public sealed record VocabularyOptions(
     DocumentFrequencyBound MinDocumentFrequency,
     DocumentFrequencyBound MaxDocumentFrequency,
     int? MaxFeatures,
-    FrozenSet<string> StopWords);
+    FrozenSet<string> StopWords,
+    MaxFeaturesTieBreak TieBreak);

@@ -5,9 +5,10 @@ namespace Doc2Hash.Tests.Text;
 public class VocabularyBuilderTests
 {
     private static VocabularyOptions Options(
-        DocumentFrequencyBound? min = null, DocumentFrequencyBound? max = null, int? maxFeatures = null, bool stopWords = false) =>
+        DocumentFrequencyBound? min = null, DocumentFrequencyBound? max = null, int? maxFeatures = null, bool stopWords = false,
+        MaxFeaturesTieBreak tieBreak = MaxFeaturesTieBreak.ScikitLearn) =>
         new(min ?? DocumentFrequencyBound.Count(1), max ?? DocumentFrequencyBound.Proportion(1.0), maxFeatures,
-            stopWords ? StopWords.English : StopWords.None);
+            stopWords ? StopWords.English : StopWords.None, tieBreak);
 
     [Fact]
     public void Max_df_as_a_proportion_cuts_terms_in_more_than_that_share_of_documents()
@@ -35,6 +36,15 @@ public class VocabularyBuilderTests
         string[] documents = ["aa aa aa dd cc", "aa aa dd dd bb bb", "cc cc bb ee"];
         var vocabulary = VocabularyBuilder.Fit(documents, Options(maxFeatures: 3));
         Assert.Equal(new[] { "aa", "bb", "cc" }, vocabulary);
+    }
+
+    [Fact]
+    public void Ascending_term_tie_break_keeps_the_smallest_tied_terms_however_many_tie()
+    {
+        // 40 terms t00..t39, all with total count 1, plus "top" twice; keep 6: "top" and t00..t04.
+        var documents = new[] { "top top" }.Concat(Enumerable.Range(0, 40).Select(i => $"t{i:D2}")).ToArray();
+        var vocabulary = VocabularyBuilder.Fit(documents, Options(maxFeatures: 6, tieBreak: MaxFeaturesTieBreak.AscendingTerm));
+        Assert.Equal(new[] { "t00", "t01", "t02", "t03", "t04", "top" }, vocabulary);
     }
 
     [Fact]

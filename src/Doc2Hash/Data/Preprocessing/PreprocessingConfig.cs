@@ -25,6 +25,9 @@ public sealed record PreprocessingConfig
     /// <summary>max_df: a term may occur in at most 80% of the training documents (authors' --max_df, a proportion).</summary>
     public DocumentFrequencyBound MaxDocumentFrequency { get; init; } = DocumentFrequencyBound.Proportion(0.8);
 
+    /// <summary>Terms tied at the max_features cut are chosen exactly as scikit-learn (numpy's argsort) chooses them.</summary>
+    public MaxFeaturesTieBreak TieBreak { get; init; } = MaxFeaturesTieBreak.ScikitLearn;
+
     /// <summary>stop_words='english': scikit-learn's 318 English stop words never become terms.</summary>
     public bool RemoveStopWords { get; init; } = true;
 
@@ -53,7 +56,7 @@ public sealed record PreprocessingConfig
     public bool L2Normalize { get; init; } = true;
 
     public VocabularyOptions ToVocabularyOptions() => new(
-        MinDocumentFrequency, MaxDocumentFrequency, MaxFeatures, RemoveStopWords ? StopWords.English : StopWords.None);
+        MinDocumentFrequency, MaxDocumentFrequency, MaxFeatures, RemoveStopWords ? StopWords.English : StopWords.None, TieBreak);
 
     public TfidfOptions ToTfidfOptions() => new(SublinearTf, SmoothIdf, L2Normalize);
 
@@ -66,6 +69,7 @@ public sealed record PreprocessingConfig
         $"max_features={(MaxFeatures is int n ? n.ToString(CultureInfo.InvariantCulture) : "all")}",
         $"min_df={MinDocumentFrequency}",
         $"max_df={MaxDocumentFrequency}",
+        $"ties={(TieBreak == MaxFeaturesTieBreak.ScikitLearn ? "sklearn" : "ascending-term")}",
         $"stop_words={(RemoveStopWords ? "sklearn-english" : "none")}",
         $"length={Length}",
         $"seed={Seed.ToString(CultureInfo.InvariantCulture)}",

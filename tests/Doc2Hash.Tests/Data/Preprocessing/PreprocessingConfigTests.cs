@@ -22,7 +22,7 @@ public class PreprocessingConfigTests
     public void Fingerprint_is_a_stable_text_of_every_setting()
     {
         Assert.Equal(
-            "doc2hash-preprocessing=v1;max_features=10000;min_df=count:3;max_df=proportion:0.8;stop_words=sklearn-english;" +
+            "doc2hash-preprocessing=v1;max_features=10000;min_df=count:3;max_df=proportion:0.8;ties=sklearn;stop_words=sklearn-english;" +
             "length=(5,500];seed=1;labels=name:all;keep_unlabelled_train=yes;keep_unlabelled_test=no;tfidf=sublinear:yes,smooth:yes,l2:yes",
             PreprocessingConfig.Default.Fingerprint());
     }
@@ -39,7 +39,8 @@ public class PreprocessingConfigTests
             PreprocessingConfig.Default with { Labels = LabelSelection.TopTokens(20) },
             PreprocessingConfig.Default with { Length = DocumentLengthRange.NonEmpty },
             PreprocessingConfig.Default with { SublinearTf = false },
+            PreprocessingConfig.Default with { TieBreak = MaxFeaturesTieBreak.AscendingTerm },
         }.Select(c => c.Fingerprint());
-        Assert.Equal(7, fingerprints.Distinct().Count());
+        Assert.Equal(8, fingerprints.Distinct().Count());
     }
 }
