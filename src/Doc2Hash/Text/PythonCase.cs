@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -79,29 +80,32 @@ public static class PythonCase
     /// <summary>Final_Sigma: a cased letter before (skipping case-ignorables) and none after (skipping case-ignorables).</summary>
     private static bool IsFinalSigmaContext(ReadOnlySpan<char> text, int index)
     {
-        int before = index - 1;
-        while (before >= 0 && IsCaseIgnorable(text[before])) before--;
-        if (before < 0 || !IsCased(text[before])) return false;
-        int after = index + 1;
-        while (after < text.Length && IsCaseIgnorable(text[after])) after++;
-        return after == text.Length || !IsCased(text[after]);
+        var before = text[..index];
+        Rune rune = default;
+        while (!before.IsEmpty && Rune.DecodeLastFromUtf16(before, out rune, out int width) == OperationStatus.Done && IsCaseIgnorable(rune))
+            before = before[..^width];
+        if (before.IsEmpty || !IsCased(rune)) return false;
+        var after = text[(index + 1)..];
+        while (!after.IsEmpty && Rune.DecodeFromUtf16(after, out rune, out int width) == OperationStatus.Done && IsCaseIgnorable(rune))
+            after = after[width..];
+        return after.IsEmpty || !IsCased(rune);
     }
 
     /// <summary>
     /// Approximates Unicode's Cased property: upper-, lower- and titlecase letters plus the Other_Lowercase /
     /// Other_Uppercase characters most likely in text (ordinal indicators, Roman numerals, circled letters).
     /// </summary>
-    private static bool IsCased(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-        || c is '\u00AA' or '\u00BA' or (>= '\u2160' and <= '\u217F') or (>= '\u24B6' and <= '\u24E9');
+    private static bool IsCased(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        || rune.Value is 0x00AA or 0x00BA or (>= 0x2160 and <= 0x217F) or (>= 0x24B6 and <= 0x24E9);
 
     /// <summary>
     /// Approximates Unicode's Case_Ignorable property: marks, format characters, modifier letters and symbols, and
     /// the word-internal punctuation of Word_Break MidLetter / MidNumLet / Single_Quote.
     /// </summary>
-    private static bool IsCaseIgnorable(char c) =>
-        char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+    private static bool IsCaseIgnorable(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
             or UnicodeCategory.ModifierLetter or UnicodeCategory.ModifierSymbol
-        || c is '\'' or '.' or ':' or '\u00B7' or '\u0387' or '\u05F4' or '\u2018' or '\u2019' or '\u2024' or '\u2027'
-            or '\uFE13' or '\uFE52' or '\uFE55' or '\uFF07' or '\uFF0E' or '\uFF1A';
+        || rune.Value is '\'' or '.' or ':' or 0x00B7 or 0x0387 or 0x05F4 or 0x2018 or 0x2019 or 0x2024 or 0x2027
+            or 0xFE13 or 0xFE52 or 0xFE55 or 0xFF07 or 0xFF0E or 0xFF1A;
 }
