@@ -10,31 +10,14 @@ public static class TermCounter
 {
     public static SparseMatrix Count(IReadOnlyList<string> documents, Vocabulary vocabulary)
     {
-        var rows = new DocumentRow[documents.Count];
+        var rows = new TermRow[documents.Count];
         Parallel.For(0, documents.Count, () => new RowCounter(vocabulary), (d, _, counter) =>
         {
             rows[d] = counter.CountRow(documents[d]);
             return counter;
         }, _ => { });
-        return Assemble(rows, vocabulary.Count);
+        return TermRow.Assemble(rows, vocabulary.Count);
     }
-
-    private static SparseMatrix Assemble(DocumentRow[] rows, int columns)
-    {
-        var pointers = new int[rows.Length + 1];
-        for (int r = 0; r < rows.Length; r++)
-            pointers[r + 1] = checked(pointers[r] + rows[r].Columns.Length);
-        var indices = new int[pointers[^1]];
-        var values = new float[pointers[^1]];
-        for (int r = 0; r < rows.Length; r++)
-        {
-            rows[r].Columns.CopyTo(indices, pointers[r]);
-            rows[r].Counts.CopyTo(values, pointers[r]);
-        }
-        return new SparseMatrix(rows.Length, columns, pointers, indices, values);
-    }
-
-    private readonly record struct DocumentRow(int[] Columns, float[] Counts);
 
     /// <summary>One worker's scratch space: a dense count per term plus the list of terms touched by the current row.</summary>
     private sealed class RowCounter(Vocabulary vocabulary)
@@ -42,7 +25,7 @@ public static class TermCounter
         private readonly int[] _counts = new int[vocabulary.Count];
         private readonly List<int> _touched = [];
 
-        public DocumentRow CountRow(string document)
+        public TermRow CountRow(string document)
         {
             Tokenizer.ForEachToken(document, this, static (token, self) => self.Add(token));
             _touched.Sort();
@@ -54,7 +37,7 @@ public static class TermCounter
                 _counts[columns[k]] = 0;
             }
             _touched.Clear();
-            return new DocumentRow(columns, counts);
+            return new TermRow(columns, counts);
         }
 
         private void Add(ReadOnlySpan<char> token)

@@ -23,6 +23,21 @@ public class TermCounterTests
     }
 
     [Fact]
+    public void Training_counts_from_the_statistics_equal_a_second_counting_pass()
+    {
+        // fit_transform (count once, keep the vocabulary's columns) must equal fit then transform.
+        var documents = Enumerable.Range(0, 500).Select(i => $"w{i % 13} w{i % 7} the w{i % 13} x{i}").ToArray();
+        var statistics = TermStatistics.Collect(documents, StopWords.English);
+        var vocabulary = new Vocabulary(["w1", "w12", "w3", "x499", "absent"]);
+        var once = statistics.CountMatrix(vocabulary);
+        var twice = TermCounter.Count(documents, vocabulary);
+        Assert.Equal(twice.RowPointers, once.RowPointers);
+        Assert.Equal(twice.ColumnIndices, once.ColumnIndices);
+        Assert.Equal(twice.Values, once.Values);
+        Assert.Equal(new float[] { 0, 0, 0, 1, 0 }, Enumerable.Range(0, 5).Select(c => once.ToDense()[499, c]));
+    }
+
+    [Fact]
     public void Vocabulary_rejects_duplicate_terms()
     {
         var error = Assert.Throws<ArgumentException>(() => new Vocabulary(["aa", "bb", "aa"]));

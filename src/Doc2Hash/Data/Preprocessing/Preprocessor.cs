@@ -26,8 +26,9 @@ public static class Preprocessor
         train.RequireDocuments(corpus.Name, config);
         test.RequireDocuments(corpus.Name, config);
 
-        var vocabulary = VocabularyBuilder.Fit(train.Texts, config.ToVocabularyOptions());
-        var trainRows = train.KeptRows(TermCounter.Count(train.Texts, vocabulary), config, config.KeepUnlabelledTrain);
+        var trainStatistics = TermStatistics.Collect(train.Texts, config.ToVocabularyOptions().StopWords);
+        var vocabulary = VocabularyBuilder.Fit(trainStatistics, config.ToVocabularyOptions());
+        var trainRows = train.KeptRows(trainStatistics.CountMatrix(vocabulary), config, config.KeepUnlabelledTrain);
         var testRows = test.KeptRows(TermCounter.Count(test.Texts, vocabulary), config, config.KeepUnlabelledTest);
         trainRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
         testRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
