@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -36,6 +37,7 @@ public static class PythonCase
     }
 
     /// <summary>Writes the lowercased <paramref name="source"/> to <paramref name="destination"/> and returns its length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ToLower(ReadOnlySpan<char> source, Span<char> destination)
     {
         if (destination.Length < MaxLoweredLength(source.Length))

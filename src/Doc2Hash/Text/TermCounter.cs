@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Doc2Hash.Text;
 
 /// <summary>
@@ -24,10 +25,12 @@ public static class TermCounter
     {
         private readonly int[] _counts = new int[vocabulary.Count];
         private readonly List<int> _touched = [];
+        private char[] _buffer = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public TermRow CountRow(string document)
         {
-            Tokenizer.ForEachToken(document, this, static (token, self) => self.Add(token));
+            foreach (var token in Tokenizer.LowercaseTokens(document, ref _buffer)) Add(token);
             _touched.Sort();
             var columns = _touched.ToArray();
             var counts = new float[columns.Length];
@@ -40,6 +43,7 @@ public static class TermCounter
             return new TermRow(columns, counts);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Add(ReadOnlySpan<char> token)
         {
             int column = vocabulary.IndexOf(token);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Doc2Hash.Text;
 
 /// <summary>One document's term counts: parallel arrays of term ids and counts, in no particular id order.</summary>
@@ -12,6 +13,7 @@ internal readonly record struct TermRow(int[] Terms, float[] Counts)
     }
 
     /// <summary>Only the terms with a column (>= 0), as columns in increasing order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public TermRow Restrict(int[] columnOfTerm)
     {
         int kept = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 
@@ -77,33 +78,35 @@ public sealed class TermStatistics
         return new TermStatistics(merged.Terms(), merged.DocumentFrequencies(), merged.TotalCounts(), rows);
     }
 
-    /// <summary>One worker's term table. Stop words are pre-registered with id -1, so a token costs one lookup.</summary>
+    /// <summary>
+    /// One worker's term table. Stop words are registered first, with ids below <see cref="_stopWordCount"/>, so a
+    /// token costs one lookup; ids from there on are terms.
+    /// </summary>
     private sealed class Table
     {
-        private const int StopWordId = -1;
         private const int InitialCapacity = 1 << 14;
-        private readonly Dictionary<string, int> _ids;
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-        private readonly List<string> _terms = new(InitialCapacity);
+        private readonly TermIndex _index = new(InitialCapacity);
+        private readonly int _stopWordCount;
         private readonly List<int> _touched = [];
+        private char[] _buffer = [];
         private int[] _documentFrequencies = new int[InitialCapacity];
         private long[] _totalCounts = new long[InitialCapacity];
         private int[] _countInDocument = new int[InitialCapacity];
 
         public Table(FrozenSet<string> stopWords)
         {
-            _ids = new Dictionary<string, int>(InitialCapacity, StringComparer.Ordinal);
-            foreach (var word in stopWords) _ids[word] = StopWordId;
-            _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var word in stopWords) _index.Add(word);
+            _stopWordCount = _index.Count;
         }
 
-        /// <summary>The documents this table counted (their rows use its local term ids until the merge).</summary>
+        /// <summary>The documents this table counted (their rows use its term ids until the merge).</summary>
         public List<int> Documents { get; } = [];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public TermRow CountDocument(int document, string text)
         {
             Documents.Add(document);
-            Tokenizer.ForEachToken(text, this, static (token, table) => table.Add(token));
+            foreach (var token in Tokenizer.LowercaseTokens(text, ref _buffer)) Add(token);
             var terms = _touched.ToArray();
             var counts = new float[terms.Length];
             for (int k = 0; k < terms.Length; k++)
@@ -113,51 +116,52 @@ public sealed class TermStatistics
                 _totalCounts[id] += _countInDocument[id];
                 _documentFrequencies[id]++;
                 _countInDocument[id] = 0;
+                terms[k] = id - _stopWordCount;
             }
             _touched.Clear();
             return new TermRow(terms, counts);
         }
 
-        /// <summary>Adds another table's totals to this one; returns, per id of the other table, the id here.</summary>
+        /// <summary>Adds another table's totals to this one; returns, per term of the other table, its term here.</summary>
         public int[] AddTotals(Table other)
         {
-            var ids = new int[other._terms.Count];
-            for (int i = 0; i < ids.Length; i++)
+            var terms = new int[other._index.Count - other._stopWordCount];
+            for (int t = 0; t < terms.Length; t++)
             {
-                if (!_ids.TryGetValue(other._terms[i], out int id)) id = Register(other._terms[i]);
-                _documentFrequencies[id] += other._documentFrequencies[i];
-                _totalCounts[id] += other._totalCounts[i];
-                ids[i] = id;
+                int otherId = t + other._stopWordCount;
+                int id = _index.Find(other._index[otherId]);
+                if (id < 0) id = Register(other._index[otherId]);
+                _documentFrequencies[id] += other._documentFrequencies[otherId];
+                _totalCounts[id] += other._totalCounts[otherId];
+                terms[t] = id - _stopWordCount;
             }
-            return ids;
+            return terms;
         }
 
-        public string[] Terms() => _terms.ToArray();
-        public int[] DocumentFrequencies() => _documentFrequencies[.._terms.Count];
-        public long[] TotalCounts() => _totalCounts[.._terms.Count];
+        public string[] Terms() => Enumerable.Range(_stopWordCount, _index.Count - _stopWordCount).Select(id => _index[id]).ToArray();
+        public int[] DocumentFrequencies() => _documentFrequencies[_stopWordCount.._index.Count];
+        public long[] TotalCounts() => _totalCounts[_stopWordCount.._index.Count];
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Add(ReadOnlySpan<char> token)
         {
-            if (!_lookup.TryGetValue(token, out int id)) id = Register(token.ToString());
-            if (id == StopWordId) return;
+            int id = _index.Find(token);
+            if (id < 0) id = Register(token.ToString());
+            else if (id < _stopWordCount) return;
             if (_countInDocument[id]++ == 0) _touched.Add(id);
         }
 
         private int Register(string term)
         {
-            int id = _terms.Count;
-            if (id == _documentFrequencies.Length) Grow();
-            _ids.Add(term, id);
-            _terms.Add(term);
+            int id = _index.Add(term);
+            if (id == _documentFrequencies.Length)
+            {
+                int size = 2 * _documentFrequencies.Length;
+                Array.Resize(ref _documentFrequencies, size);
+                Array.Resize(ref _totalCounts, size);
+                Array.Resize(ref _countInDocument, size);
+            }
             return id;
-        }
-
-        private void Grow()
-        {
-            int size = 2 * _documentFrequencies.Length;
-            Array.Resize(ref _documentFrequencies, size);
-            Array.Resize(ref _totalCounts, size);
-            Array.Resize(ref _countInDocument, size);
         }
     }
 }

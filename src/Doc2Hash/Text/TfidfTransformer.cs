@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Doc2Hash.Text;
 
 /// <summary>
@@ -34,6 +35,7 @@ public sealed class TfidfTransformer
         return new TfidfTransformer(idf, options);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SparseMatrix Transform(SparseMatrix counts)
     {
         if (counts.Columns != _idf.Length)

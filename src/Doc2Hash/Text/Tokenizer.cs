@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Doc2Hash.Text;
@@ -24,30 +24,22 @@ public static class Tokenizer
     public static List<string> Tokenize(string text)
     {
         var tokens = new List<string>();
-        ForEachToken(text, tokens, static (token, list) => list.Add(token.ToString()));
+        char[] buffer = [];
+        foreach (var token in LowercaseTokens(text, ref buffer)) tokens.Add(token.ToString());
         return tokens;
     }
 
-    /// <summary>A token callback; the span is only valid during the call.</summary>
-    public delegate void TokenAction<TState>(ReadOnlySpan<char> token, TState state);
-
     /// <summary>
-    /// Lowercases <paramref name="text"/> into a pooled buffer and calls <paramref name="action"/> for each token,
-    /// without allocating a string per token (the fast path of the vocabulary builder and the term counter).
+    /// The fast path of the vocabulary builder and the term counter: lowercases <paramref name="text"/> into
+    /// <paramref name="buffer"/> (replaced by a larger one when too small, so a caller reuses it across documents)
+    /// and enumerates the tokens as slices of it, without allocating a string per token.
     /// </summary>
-    public static void ForEachToken<TState>(ReadOnlySpan<char> text, TState state, TokenAction<TState> action)
+    public static TokenEnumerator LowercaseTokens(ReadOnlySpan<char> text, ref char[] buffer)
     {
-        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, PythonCase.MaxLoweredLength(text.Length)));
-        try
-        {
-            int length = PythonCase.ToLower(text, buffer);
-            foreach (var token in Tokens(buffer.AsSpan(0, length)))
-                action(token, state);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+        int needed = PythonCase.MaxLoweredLength(text.Length);
+        if (buffer.Length < needed) buffer = new char[Math.Max(needed, 2 * buffer.Length)];
+        int length = PythonCase.ToLower(text, buffer);
+        return new TokenEnumerator(buffer.AsSpan(0, length));
     }
 
     /// <summary>The tokens of an already lowercased text, as slices of it.</summary>
@@ -70,6 +62,7 @@ public static class Tokenizer
 
         public readonly TokenEnumerator GetEnumerator() => this;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool MoveNext()
         {
             while (_position < _text.Length)
@@ -93,6 +86,7 @@ public static class Tokenizer
         }
 
         /// <summary>The UTF-16 width of the word code point at <paramref name="index"/>, or 0 if it is not one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly int WordWidthAt(int index)
         {
             char c = _text[index];

@@ -6,19 +6,20 @@ namespace Doc2Hash.Text;
 public sealed class Vocabulary : IReadOnlyList<string>
 {
     private readonly string[] _terms;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _index;
+    private readonly TermIndex _index;
 
     /// <summary>A vocabulary whose columns are <paramref name="terms"/> in the given order.</summary>
     public Vocabulary(IEnumerable<string> terms)
     {
         _terms = terms.ToArray();
-        var index = new Dictionary<string, int>(_terms.Length, StringComparer.Ordinal);
+        _index = new TermIndex(_terms.Length);
         for (int i = 0; i < _terms.Length; i++)
         {
-            if (!index.TryAdd(_terms[i], i))
-                throw new ArgumentException($"The term \"{_terms[i]}\" appears twice (columns {index[_terms[i]]} and {i}); vocabulary terms must be unique.", nameof(terms));
+            int earlier = _index.Find(_terms[i]);
+            if (earlier >= 0)
+                throw new ArgumentException($"The term \"{_terms[i]}\" appears twice (columns {earlier} and {i}); vocabulary terms must be unique.", nameof(terms));
+            _index.Add(_terms[i]);
         }
-        _index = index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Count => _terms.Length;
@@ -26,7 +27,7 @@ public sealed class Vocabulary : IReadOnlyList<string>
     public string this[int column] => _terms[column];
 
     /// <summary>The column of <paramref name="term"/>, or -1 if it is not in the vocabulary.</summary>
-    public int IndexOf(ReadOnlySpan<char> term) => _index.TryGetValue(term, out int column) ? column : -1;
+    public int IndexOf(ReadOnlySpan<char> term) => _index.Find(term);
 
     public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)_terms).GetEnumerator();
 
