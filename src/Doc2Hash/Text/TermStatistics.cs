@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace Doc2Hash.Text;
 

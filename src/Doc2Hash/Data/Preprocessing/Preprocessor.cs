@@ -26,25 +26,28 @@ public static class Preprocessor
         train.RequireDocuments(corpus.Name, config);
         test.RequireDocuments(corpus.Name, config);
 
-        var trainStatistics = TermStatistics.Collect(train.Texts, config.ToVocabularyOptions().StopWords);
-        var vocabulary = VocabularyBuilder.Fit(trainStatistics, config.ToVocabularyOptions());
+        var options = config.ToVocabularyOptions();
+        var trainStatistics = TermStatistics.Collect(train.Texts, options.StopWords);
+        var vocabulary = VocabularyBuilder.Fit(trainStatistics, options);
         var trainRows = train.KeptRows(trainStatistics.CountMatrix(vocabulary), config, config.KeepUnlabelledTrain);
         var testRows = test.KeptRows(TermCounter.Count(test.Texts, vocabulary), config, config.KeepUnlabelledTest);
         trainRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
         testRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
 
-        var (validationPositions, testPositions) = ValidationSplit.Halve(testRows.Rows.Length, config.Seed);
-        var validationRows = testRows.Subset("validation", validationPositions);
-        var finalTestRows = testRows.Subset("test", testPositions);
-        validationRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
-        finalTestRows.RequireDocuments(corpus.Name, config, vocabulary.Count);
+        var (validationRows, finalTestRows) = Halve(testRows, corpus.Name, config, vocabulary.Count);
+        var tfidf = TfidfTransformer.Fit(trainRows.Counts, config.ToTfidfOptions());
+        DatasetSplit Split(FilteredRows rows) => rows.ToSplit(tfidf, labels.Names.Count, corpus.IsMultiLabel);
+        return new HashingDataset(corpus.Name, vocabulary, labels.Names, Split(trainRows), Split(validationRows), Split(finalTestRows));
+    }
 
-        var trainCounts = trainRows.Counts();
-        var tfidf = TfidfTransformer.Fit(trainCounts, config.ToTfidfOptions());
-        return new HashingDataset(corpus.Name, vocabulary, labels.Names,
-            trainRows.ToSplit(tfidf, trainCounts, labels.Names.Count, corpus.IsMultiLabel),
-            validationRows.ToSplit(tfidf, validationRows.Counts(), labels.Names.Count, corpus.IsMultiLabel),
-            finalTestRows.ToSplit(tfidf, finalTestRows.Counts(), labels.Names.Count, corpus.IsMultiLabel));
+    private static (FilteredRows Validation, FilteredRows Test) Halve(FilteredRows testRows, string corpus, PreprocessingConfig config, int vocabularySize)
+    {
+        var (validationPositions, testPositions) = ValidationSplit.Halve(testRows.Rows.Length, config.Seed);
+        var validation = testRows.Subset("validation", validationPositions);
+        var test = testRows.Subset("test", testPositions);
+        validation.RequireDocuments(corpus, config, vocabularySize);
+        test.RequireDocuments(corpus, config, vocabularySize);
+        return (validation, test);
     }
 
     private static void CheckCorpus(RawCorpus corpus)
@@ -63,21 +66,8 @@ public static class Preprocessor
     }
 
     /// <summary>One raw split with its texts and label ids, before counting.</summary>
-    private sealed class LabelledSplit
+    private sealed record LabelledSplit(string Name, int RawCount, string[] Texts, int[][] Labels)
     {
-        private LabelledSplit(string name, int rawCount, string[] texts, int[][] labels)
-        {
-            Name = name;
-            RawCount = rawCount;
-            Texts = texts;
-            Labels = labels;
-        }
-
-        public string Name { get; }
-        public int RawCount { get; }
-        public string[] Texts { get; }
-        public int[][] Labels { get; }
-
         /// <summary>Encodes labels; in single-label data, drops documents whose one label is not kept.</summary>
         public static LabelledSplit Encode(string name, IReadOnlyList<RawDocument> documents, LabelEncoding encoding, bool isMultiLabel)
         {
@@ -128,15 +118,17 @@ public static class Preprocessor
         public FilteredRows Subset(string subsetName, int[] positions) =>
             new(subsetName, trace, allCounts, allLabels, positions.Select(p => Rows[p]).ToArray());
 
-        public SparseMatrix Counts() => allCounts.SelectRows(Rows);
+        private SparseMatrix? _counts;
 
-        public DatasetSplit ToSplit(TfidfTransformer tfidf, SparseMatrix counts, int labelCount, bool isMultiLabel)
+        public SparseMatrix Counts => _counts ??= allCounts.SelectRows(Rows);
+
+        public DatasetSplit ToSplit(TfidfTransformer tfidf, int labelCount, bool isMultiLabel)
         {
             var labels = Rows.Select(r => allLabels[r]).ToArray();
             var matrix = isMultiLabel
                 ? LabelMatrix.MultiLabel(labelCount, labels)
                 : LabelMatrix.SingleLabel(labelCount, labels.Select(l => l[0]).ToArray());
-            return new DatasetSplit(tfidf.Transform(counts), matrix);
+            return new DatasetSplit(tfidf.Transform(Counts), matrix);
         }
 
         public void RequireDocuments(string corpus, PreprocessingConfig config, int vocabularySize)
