@@ -134,7 +134,7 @@ public static class Preprocessor
         public void RequireDocuments(string corpus, PreprocessingConfig config, int vocabularySize)
         {
             if (Rows.Length > 0) return;
-            string halving = name is "validation" or "test"
+            string halving = trace.Kept > 0
                 ? $" Halving the {trace.Kept} filtered test document(s) into validation and test left {name} with none."
                 : "";
             throw new EmptySplitException(name,

@@ -148,6 +148,18 @@ public class PreprocessorTests
     }
 
     [Fact]
+    public void A_test_split_filtered_to_nothing_names_the_test_split()
+    {
+        RawDocument[] train = [Doc("0", "aa bb cc", "x"), Doc("1", "aa bb cc", "x")];
+        RawDocument[] test = [Doc("t0", "aa", "x"), Doc("t1", "zz yy", "x")];
+        var error = Assert.Throws<EmptySplitException>(() =>
+            Preprocessor.Prepare(new RawCorpus("short-test", train, test, false), Open with { Length = new DocumentLengthRange(2, 500) }));
+        Assert.Equal("test", error.Split);
+        Assert.Contains("2 raw documents -> 2 after label selection (name:all) -> 0 with a length in (2,500]", error.Message);
+        Assert.DoesNotContain("Halving", error.Message);
+    }
+
+    [Fact]
     public void One_surviving_test_document_leaves_the_test_half_empty_and_says_so()
     {
         RawDocument[] train = [Doc("0", "aa bb cc", "x"), Doc("1", "aa bb cc", "x")];
