@@ -27,12 +27,26 @@ public sealed class LabelEncoding
         foreach (var document in train)
             foreach (var unit in UnitsOf(document, selection.Unit))
                 documentCounts[unit] = documentCounts.GetValueOrDefault(unit) + 1;
-        IEnumerable<string> kept = documentCounts.Keys;
-        if (selection.MostFrequent is int limit)
-            kept = documentCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, CodePointComparer.Instance).Take(limit).Select(p => p.Key);
-        var names = kept.ToArray();
+        var names = selection.MostFrequent is int limit && documentCounts.Count > limit
+            ? MostFrequent(train, documentCounts, limit, selection.Unit)
+            : documentCounts.Keys.ToArray();
         Array.Sort(names, CodePointComparer.Instance);
         return new LabelEncoding(names, selection.Unit);
+    }
+
+    /// <summary>
+    /// Label names: the largest document counts, ties by ascending name. Label tokens: exactly the authors'
+    /// <c>CountVectorizer(binary=True, max_features=limit)</c>, whose ties follow numpy's argsort; with each document's
+    /// tokens made distinct first, total counts are document counts, as <c>binary=True</c> makes them.
+    /// </summary>
+    private static string[] MostFrequent(IReadOnlyList<RawDocument> train, Dictionary<string, int> documentCounts, int limit, LabelUnit unit)
+    {
+        if (unit == LabelUnit.Name)
+            return documentCounts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, CodePointComparer.Instance).Take(limit).Select(p => p.Key).ToArray();
+        var labelDocuments = train.Select(d => string.Join(' ', UnitsOf(d, LabelUnit.Token))).ToArray();
+        var options = new VocabularyOptions(DocumentFrequencyBound.Count(1), DocumentFrequencyBound.Proportion(1.0), limit,
+            StopWords.None, MaxFeaturesTieBreak.ScikitLearn);
+        return VocabularyBuilder.Fit(labelDocuments, options).ToArray();
     }
 
     /// <summary>The ids of the document's kept labels, ascending and distinct (possibly none).</summary>

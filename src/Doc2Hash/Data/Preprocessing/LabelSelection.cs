@@ -16,9 +16,10 @@ public enum LabelUnit
 
 /// <summary>
 /// Which labels the prepared dataset keeps, learned on the training split. <see cref="MostFrequent"/> = N keeps the N
-/// labels carried by the most training documents; ties are broken by ascending label (code point order, the order
-/// scikit-learn's stable cut gives); null keeps every label seen in training. Kept labels are numbered in code point
-/// order of their names, as scikit-learn's sorted vocabulary and 20 Newsgroups' sorted target names are.
+/// labels carried by the most training documents; null keeps every label seen in training. Ties at the cut: label
+/// names keep the smallest names (code point order); label tokens follow scikit-learn exactly (numpy's argsort, see
+/// <see cref="Text.MaxFeaturesTieBreak.ScikitLearn"/>), as in the authors' script. Kept labels are numbered in code
+/// point order of their names, as scikit-learn's sorted vocabulary and 20 Newsgroups' sorted target names are.
 /// </summary>
 public sealed record LabelSelection(int? MostFrequent, LabelUnit Unit)
 {

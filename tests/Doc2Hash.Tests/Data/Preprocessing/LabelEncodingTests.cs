@@ -28,11 +28,22 @@ public class LabelEncodingTests
     [Fact]
     public void Top_tokens_split_label_names_as_the_authors_countvectorizer_does()
     {
-        // CountVectorizer over "money-fx money-supply" etc.: tokens money (3 documents), fx (2), supply (1), oil (2), veg (1).
+        // CountVectorizer(binary=True, max_features=3) over "money-fx money-supply" etc.: tokens money (3 documents),
+        // fx, supply, oil (2 each), veg, crude (1 each); the tie keeps fx and oil (scikit-learn 1.2.1 gives the same).
         RawDocument[] train = [Doc("money-fx", "money-supply"), Doc("money-fx"), Doc("veg-oil"), Doc("Money-Supply", "crude-oil")];
         var encoding = LabelEncoding.Fit(train, LabelSelection.TopTokens(3));
         Assert.Equal(new[] { "fx", "money", "oil" }, encoding.Names);
         Assert.Equal(new[] { 1, 2 }, encoding.Encode(Doc("veg-oil", "money-supply")));
+    }
+
+    [Fact]
+    public void Top_tokens_break_ties_as_scikit_learn_does_among_many_tied_tokens()
+    {
+        // 30 tokens t00..t29 in one document each, "top" in all 31; keep 5. scikit-learn 1.2.1
+        // (CountVectorizer(binary=True, max_features=5)) keeps top, t25, t26, t27 and t28: numpy's argsort is unstable.
+        var train = new[] { Doc("top") }.Concat(Enumerable.Range(0, 30).Select(i => Doc($"top-t{i:D2}"))).ToArray();
+        var encoding = LabelEncoding.Fit(train, LabelSelection.TopTokens(5));
+        Assert.Equal(new[] { "t25", "t26", "t27", "t28", "top" }, encoding.Names);
     }
 
     [Fact]
