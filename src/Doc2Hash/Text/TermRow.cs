@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+
 namespace Doc2Hash.Text;
 
 /// <summary>One document's term counts: parallel arrays of term ids and counts, in no particular id order.</summary>
