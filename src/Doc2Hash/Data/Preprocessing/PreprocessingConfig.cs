@@ -10,8 +10,14 @@ namespace Doc2Hash.Data.Preprocessing;
 /// </summary>
 public sealed record PreprocessingConfig
 {
-    /// <summary>The authors' settings; labels: every label name of the training split.</summary>
+    /// <summary>The authors' settings; labels: every label name of the training split (20 Newsgroups, TMC).</summary>
     public static PreprocessingConfig Default { get; } = new();
+
+    /// <summary>The authors' Reuters settings (create_multi_label_dataset.py): the 20 most frequent label tokens.</summary>
+    public static PreprocessingConfig AuthorsReuters { get; } = new() { Labels = LabelSelection.TopTokens(AuthorsReutersLabelTokens) };
+
+    /// <summary>The authors keep 20 label tokens for Reuters (<c>num_labels = 20</c>).</summary>
+    public const int AuthorsReutersLabelTokens = 20;
 
     /// <summary>Bumped whenever the pipeline's semantics change, so cached datasets made by older code are rebuilt.</summary>
     public const int PipelineVersion = 1;

@@ -28,6 +28,13 @@ public class PreprocessingConfigTests
     }
 
     [Fact]
+    public void Reuters_preset_differs_from_default_only_in_its_20_label_tokens()
+    {
+        Assert.Equal(PreprocessingConfig.Default with { Labels = new LabelSelection(20, LabelUnit.Token) }, PreprocessingConfig.AuthorsReuters);
+        Assert.Contains(";labels=token:top20;", PreprocessingConfig.AuthorsReuters.Fingerprint());
+    }
+
+    [Fact]
     public void Fingerprint_changes_with_any_knob()
     {
         var fingerprints = new[]
