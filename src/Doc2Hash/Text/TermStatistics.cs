@@ -37,13 +37,16 @@ public sealed class TermStatistics
     {
         var rows = new TermRow[documents.Count];
         var tables = new ConcurrentBag<Table>();
-        var ranges = Partitioner.Create(0, documents.Count, RangeSize(documents.Count));
-        Parallel.ForEach(ranges, () => new Table(stopWords), (range, _, table) =>
+        if (documents.Count > 0)
         {
-            for (int d = range.Item1; d < range.Item2; d++)
-                rows[d] = table.CountDocument(d, documents[d]);
-            return table;
-        }, tables.Add);
+            var ranges = Partitioner.Create(0, documents.Count, RangeSize(documents.Count));
+            Parallel.ForEach(ranges, () => new Table(stopWords), (range, _, table) =>
+            {
+                for (int d = range.Item1; d < range.Item2; d++)
+                    rows[d] = table.CountDocument(d, documents[d]);
+                return table;
+            }, tables.Add);
+        }
         return Merge(tables, rows, stopWords);
     }
 

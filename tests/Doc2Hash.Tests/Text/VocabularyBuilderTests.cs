@@ -85,6 +85,13 @@ public class VocabularyBuilderTests
     }
 
     [Fact]
+    public void No_documents_give_a_clear_error()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => VocabularyBuilder.Fit(Array.Empty<string>(), Options()));
+        Assert.Contains("The 0 training documents contain no token", error.Message);
+    }
+
+    [Fact]
     public void Documents_of_only_stop_words_give_a_clear_error()
     {
         string[] documents = ["the and of", "a an"];
