@@ -1,4 +1,5 @@
 using Doc2Hash.Data.Acquisition;
+using Doc2Hash.Data.Preprocessing;
 using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Data;

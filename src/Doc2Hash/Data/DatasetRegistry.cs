@@ -1,11 +1,12 @@
 using Doc2Hash.Data.Acquisition;
+using Doc2Hash.Data.Preprocessing;
 using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Data;
 
 /// <summary>
 /// The corpora of the document-hashing literature by name, with their canonical sources (URLs and checksums from
-/// the releases' pages and scikit-learn's fetchers; see /work/shared/data/README.md for provenance), plus user
+/// the releases' pages and scikit-learn's fetchers; see data/README.md and environment.md for provenance), plus user
 /// corpora given by path: a folder (one subfolder per label), a .csv or a .jsonl file.
 /// </summary>
 public static class DatasetRegistry
@@ -67,7 +68,7 @@ public static class DatasetRegistry
         new("reuters", "Reuters-21578 ApteMod as the Doc2hash authors use it: the 90-category documents, labels later cut to the 20 most frequent",
             CorpusFormat.ReutersCategories90, [ReutersArchive],
             ModApteRule + "; documents carrying one of the 90 categories with a train and a test document (7,770 / 3,019)",
-            IsMultiLabel: true, LabelSelection.MostFrequent(20), new SplitCounts(7_770, 3_019)),
+            IsMultiLabel: true, LabelSelection.TopTokens(20), new SplitCounts(7_770, 3_019)),
         new("reuters90", "Reuters-21578 ApteMod with all 90 categories",
             CorpusFormat.ReutersCategories90, [ReutersArchive],
             ModApteRule + "; documents carrying one of the 90 categories with a train and a test document (7,770 / 3,019)",
@@ -93,7 +94,7 @@ public static class DatasetRegistry
                     new SourceUrl("https://ndownloader.figshare.com/files/5976048", "2a98e5e5d8b770bded93afc8930d88299474317fe14181aee1466cc754d0d1c1")),
             ],
             "seeded sample from the pooled LYRL2004 documents that carry one of the top 40 topics: 100,000 train + 20,000 test (see Rcv1Reader)",
-            IsMultiLabel: true, LabelSelection.MostFrequent(40)),
+            IsMultiLabel: true, LabelSelection.TopNames(40)),
     ];
 
     public static IReadOnlyList<DatasetEntry> All => Entries;

@@ -21,7 +21,7 @@ public class DatasetRegistryTests
     {
         var entry = DatasetRegistry.Get(name);
 
-        Assert.Equal(topK, entry.DefaultLabels.TopK);
+        Assert.Equal(topK, entry.DefaultLabels.MostFrequent);
         Assert.Equal(multiLabel, entry.IsMultiLabel);
         Assert.NotEmpty(entry.Sources);
         Assert.All(entry.Sources, source => Assert.NotEmpty(source.Urls));

@@ -100,6 +100,6 @@ public class Rcv1ReaderTests
         var loaded = CorpusLoader.LoadRaw("rcv1", options);
 
         Assert.Equal((3, 1), (loaded.Corpus.Train.Count, loaded.Corpus.Test.Count));
-        Assert.Equal(40, loaded.Entry.DefaultLabels.TopK);
+        Assert.Equal(40, loaded.Entry.DefaultLabels.MostFrequent);
     }
 }

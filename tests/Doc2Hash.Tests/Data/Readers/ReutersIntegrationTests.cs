@@ -74,7 +74,7 @@ public class ReutersIntegrationTests(ReutersArticlesFixture fixture) : IClassFix
         var loaded = CorpusLoader.LoadRaw("reuters", fixture.Options);
 
         Assert.Equal((7_770, 3_019), (loaded.Corpus.Train.Count, loaded.Corpus.Test.Count));
-        Assert.Equal(20, loaded.Entry.DefaultLabels.TopK);
+        Assert.Equal(20, loaded.Entry.DefaultLabels.MostFrequent);
         Assert.Equal(CorpusLoader.Fingerprint("reuters", fixture.Options), loaded.SourceFingerprint);
     }
 }
