@@ -29,8 +29,11 @@ public static class NeuralExperiment
         };
     }
 
-    /// <summary>Trains a new run in a new folder under <paramref name="runsDirectory"/>.</summary>
-    public static (RunFolder Run, RunSummary Summary) Train(RunConfig config, HashingDataset data, string runsDirectory, Action<Trainer>? observe = null)
+    /// <summary>
+    /// Trains a new run in a new folder under <paramref name="runsDirectory"/>. <paramref name="observe"/> sees the
+    /// trainer (to subscribe to its events) and the run folder before the first epoch.
+    /// </summary>
+    public static (RunFolder Run, RunSummary Summary) Train(RunConfig config, HashingDataset data, string runsDirectory, Action<Trainer, RunFolder>? observe = null)
     {
         config = config with { DataFingerprint = DatasetFingerprint.Compute(data) };
         var started = DateTime.UtcNow;
@@ -39,7 +42,7 @@ public static class NeuralExperiment
     }
 
     /// <summary>Continues an interrupted run from its last checkpoint, in the same folder, with its stored config.</summary>
-    public static RunSummary Resume(RunFolder run, HashingDataset data, Action<Trainer>? observe = null)
+    public static RunSummary Resume(RunFolder run, HashingDataset data, Action<Trainer, RunFolder>? observe = null)
     {
         var config = run.ReadConfig();
         CheckFingerprint(run, config, data);
@@ -79,7 +82,7 @@ public static class NeuralExperiment
         };
     }
 
-    private static RunSummary Fit(RunFolder run, RunConfig config, HashingDataset data, DateTime started, bool resume, Action<Trainer>? observe)
+    private static RunSummary Fit(RunFolder run, RunConfig config, HashingDataset data, DateTime started, bool resume, Action<Trainer, RunFolder>? observe)
     {
         var device = TorchEnvironment.ResolveDevice(config.Device);
         using var model = CreateModel(config, data, device);
@@ -90,7 +93,7 @@ public static class NeuralExperiment
             history.Add(report);
             run.WriteMetrics(history, config.Training);
         };
-        observe?.Invoke(trainer);
+        observe?.Invoke(trainer, run);
         var result = trainer.Fit(model, data, run.Checkpoints, resume);
         var summary = new RunSummary(
             config.Method, config.Dataset, config.Bits, config.Seed, device.ToString(),

@@ -22,5 +22,6 @@ public sealed class ConsoleProgressBar
         Console.Error.Write($"\repoch {epoch + 1}/{epochs} [{new string('#', filled)}{new string('-', BarWidth - filled)}] {batch}/{batches} loss {loss:F2}   ");
     }
 
-    public static void Finish(string message) => Console.Error.WriteLine($"\r{message}".PadRight(BarWidth * 3));
+    /// <summary>Clears the bar's line so the next output starts on a clean line.</summary>
+    public static void Clear() => Console.Error.Write("\r" + new string(' ', BarWidth * 3) + "\r");
 }

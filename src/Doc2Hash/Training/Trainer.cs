@@ -69,7 +69,7 @@ public sealed class Trainer(TrainerOptions options)
             state = new TrainingState(epoch + 1, step, isBest ? epoch : state.BestEpoch, isBest ? score : state.BestScore, history.ToList());
             if (isBest) bestWeights = SaveBest(model, checkpointDirectory, state);
             if (checkpointDirectory is not null) Checkpoint.Save(Path.Combine(checkpointDirectory, LastCheckpointName), model, state, optimizer);
-            if (progress is not null) ConsoleProgressBar.Finish(Describe(report));
+            if (progress is not null) ConsoleProgressBar.Clear();
             EpochCompleted?.Invoke(this, report);
         }
 

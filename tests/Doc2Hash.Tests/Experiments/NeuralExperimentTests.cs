@@ -69,13 +69,13 @@ public class NeuralExperimentTests
         var data = TinyCorpus.Topics(train: 200);
         var runs = TempRuns();
         RunFolder? interrupted = null;
-        Assert.Throws<OperationCanceledException>(() => NeuralExperiment.Train(Quick(epochs: 3), data, runs, trainer =>
+        Assert.Throws<OperationCanceledException>(() => NeuralExperiment.Train(Quick(epochs: 3), data, runs, (trainer, _) =>
             trainer.EpochCompleted += (_, report) => { if (report.Epoch == 0) throw new OperationCanceledException("simulated crash"); }));
         interrupted = RunFolder.Open(Directory.GetDirectories(Path.Combine(runs, "tiny")).Single());
         Assert.False(File.Exists(Path.Combine(interrupted.Path, RunFolder.SummaryFile)));
 
         var resumedEpochs = new List<int>();
-        var summary = NeuralExperiment.Resume(interrupted, data, trainer => trainer.EpochCompleted += (_, r) => resumedEpochs.Add(r.Epoch));
+        var summary = NeuralExperiment.Resume(interrupted, data, (trainer, _) => trainer.EpochCompleted += (_, r) => resumedEpochs.Add(r.Epoch));
         Assert.Equal([1, 2], resumedEpochs);
         Assert.Equal(3, summary.EpochsRun);
         Assert.True(summary.Resumed);
