@@ -47,8 +47,7 @@ internal static class BenchTrainingCommand
     private static (double Fastest, double Mean) Measure(HashingDataset data, InputLayout layout, int bits, int epochs, TorchSharp.torch.Device device)
     {
         var preset = Doc2HashPresets.Unsupervised(bits);
-        Seeding.SeedInitialisation(preset.Training.Seed);
-        using var model = new Doc2HashModel(preset.Model with { Input = layout }, data.VocabularySize, device);
+        using var model = new Doc2HashModel(preset.Model with { Input = layout }, data.VocabularySize, preset.Training.Seed, device);
         var trainer = new Trainer(preset.Training with { Epochs = epochs, ShowProgress = false });
         var seconds = trainer.Fit(model, data).History.Select(r => r.TrainSeconds).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -41,6 +41,8 @@ internal static class EncodeCommand
     private static string WriteCodes(string output, string split, BinaryCodes codes)
     {
         var path = SplitPath(output, split, ".codes.txt");
+        if (File.Exists(path)) throw new IOException($"'{path}' already exists; codes are never overwritten. Delete it or choose another --out.");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var lines = Enumerable.Range(0, codes.Count).Select(i => new string(Enumerable.Range(0, codes.Bits).Select(b => codes[i, b] ? '1' : '0').ToArray()));
         var temporary = path + ".tmp";
         File.WriteAllLines(temporary, lines);

@@ -19,12 +19,11 @@ public static class NeuralExperiment
     /// <summary>Builds the model a run describes, with initial weights drawn from the run's seed.</summary>
     public static ITrainableHasher CreateModel(RunConfig config, HashingDataset data, Device device)
     {
-        Seeding.SeedInitialisation(config.Seed);
         return config.Method switch
         {
-            Doc2HashPresets.Doc2HashMethod => new Doc2HashModel(config.Model, data.VocabularySize, device),
+            Doc2HashPresets.Doc2HashMethod => new Doc2HashModel(config.Model, data.VocabularySize, config.Seed, device),
             Doc2HashPresets.Doc2HashSupervisedMethod => new Doc2HashSupervised(
-                config.Model, config.LabelHead ?? new LabelHeadConfig(), data.VocabularySize, data.LabelCount, data.IsMultiLabel, device),
+                config.Model, config.LabelHead ?? new LabelHeadConfig(), data.VocabularySize, data.LabelCount, data.IsMultiLabel, config.Seed, device),
             _ => throw new ArgumentException($"Unknown method '{config.Method}'. Known neural methods: {string.Join(", ", Doc2HashPresets.Methods)}."),
         };
     }

@@ -16,8 +16,8 @@ public sealed record StepReport(int Epoch, int Batch, int BatchesPerEpoch, long 
 /// the best precision@K (validation queries against the training database by default) and evaluates the test split
 /// once with that epoch's weights. Knows nothing about the model beyond the interface.
 /// <para>
-/// Determinism: every epoch reseeds the shuffle, the step generator and torch's global generator from
-/// (seed, epoch) (<see cref="Seeding"/>), so equal seeds give bitwise-equal runs on CPU. Checkpoints (when a
+/// Determinism: every epoch seeds the shuffle and the step generator (handed to the model for all its sampling)
+/// from (seed, epoch) (<see cref="Seeding"/>), so equal seeds give bitwise-equal runs on CPU. Checkpoints (when a
 /// directory is given): <c>last.bin</c> after every epoch (model, Adam state, trainer state) and <c>best.bin</c>
 /// whenever the selection score improves. Resuming from <c>last.bin</c> restores the weights, Adam's moments and
 /// step counts, the epoch and global-step counters, the best score and the history; because randomness is
@@ -84,7 +84,6 @@ public sealed class Trainer(TrainerOptions options)
     {
         var clock = Stopwatch.StartNew();
         long epochSeed = Seeding.ForEpoch(Options.Seed, epoch);
-        Seeding.ReseedGlobal(epochSeed);
         using var generator = new Generator((ulong)epochSeed, model.Device);
         int[] order = Shuffle(train.Count, new Random(unchecked((int)epochSeed)));
         int batches = (train.Count + Options.BatchSize - 1) / Options.BatchSize;
@@ -109,7 +108,7 @@ public sealed class Trainer(TrainerOptions options)
     {
         using var scope = NewDisposeScope();
         var loss = model.ComputeLoss(batch, context);
-        optimizer.zero_grad();
+        ClearGradients(model);
         loss.Total.backward();
         optimizer.step();
         double total = loss.Total.item<float>();
@@ -117,6 +116,16 @@ public sealed class Trainer(TrainerOptions options)
         foreach (var (name, term) in loss.Terms)
             sums[name] = sums.GetValueOrDefault(name) + term.item<float>();
         return total;
+    }
+
+    /// <summary>
+    /// Drops the gradients instead of zeroing them (PyTorch's <c>zero_grad(set_to_none=True)</c>, its default since 2.0):
+    /// backward then stores fresh gradients instead of adding them to zeros, saving two passes over every parameter,
+    /// which matters for the V x 500 first layer. Adam's update is unchanged (every parameter gets a gradient each step).
+    /// </summary>
+    private static void ClearGradients(ITrainableHasher model)
+    {
+        foreach (var parameter in model.Parameters()) parameter.grad = null;
     }
 
     private double SelectionPrecision(ITrainableHasher model, HashingDataset data) =>

@@ -15,8 +15,7 @@ public class TrainerTests
 
     private static Doc2HashModel NewModel(int seed = 1, Doc2HashConfig? config = null)
     {
-        Seeding.SeedInitialisation(seed);
-        return new Doc2HashModel(config ?? Small, 200);
+        return new Doc2HashModel(config ?? Small, 200, seed);
     }
 
     [Fact]

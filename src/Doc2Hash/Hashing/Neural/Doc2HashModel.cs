@@ -20,25 +20,28 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
 
     private readonly nn.Module<BagOfWordsBatch, Tensor> input;
     private readonly Linear hidden;
-    private readonly Dropout dropout;
     private readonly Linear toLogits;
     private readonly Linear decoder;
 
-    public Doc2HashModel(Doc2HashConfig config, int vocabularySize, Device? device = null) : base(nameof(Doc2HashModel))
+    /// <summary>
+    /// Builds the model on <paramref name="device"/> (CPU by default) with initial weights drawn from a generator
+    /// seeded with <paramref name="seed"/> (<see cref="Seeding.ForInitialisation"/>): equal seeds, equal weights.
+    /// </summary>
+    public Doc2HashModel(Doc2HashConfig config, int vocabularySize, int seed = 1, Device? device = null) : base(nameof(Doc2HashModel))
     {
         config.Validate();
         Config = config;
         VocabularySize = vocabularySize;
         Device = device ?? CPU;
+        using var generator = new Generator((ulong)Seeding.ForInitialisation(seed), Device);
         input = config.Input == InputLayout.SparseBag
-            ? new SparseBagInput(vocabularySize, config.HiddenSize, Device)
-            : new DenseInput(vocabularySize, config.HiddenSize, Device);
+            ? new SparseBagInput(vocabularySize, config.HiddenSize, config, generator, Device)
+            : new DenseInput(vocabularySize, config.HiddenSize, config, generator, Device);
         hidden = nn.Linear(config.HiddenSize, config.HiddenSize, device: Device);
-        dropout = nn.Dropout(config.Dropout);
         toLogits = nn.Linear(config.HiddenSize, 2L * config.Bits, device: Device);
         decoder = nn.Linear(2L * config.Bits, vocabularySize, device: Device);
+        foreach (var layer in new[] { hidden, toLogits, decoder }) WeightInitializer.Linear(layer, config, generator);
         RegisterComponents();
-        WeightInitializer.Apply(this, config);
     }
 
     public Doc2HashConfig Config { get; }
@@ -47,12 +50,24 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
     public string Name => "doc2hash";
     public int Bits => Config.Bits;
 
-    /// <summary>Encoder logits, one 2-class categorical per bit: (B, L, 2).</summary>
-    public Tensor EncodeLogits(BagOfWordsBatch x)
+    /// <summary>
+    /// Encoder logits, one 2-class categorical per bit: (B, L, 2). In training mode dropout masks are drawn from
+    /// <paramref name="generator"/> (required then); in evaluation mode there is no dropout and no randomness.
+    /// </summary>
+    public Tensor EncodeLogits(BagOfWordsBatch x, Generator? generator = null)
     {
-        var h = nn.functional.relu(input.call(x));          // (B, H)
-        h = dropout.call(nn.functional.relu(hidden.call(h))); // (B, H)
-        return toLogits.call(h).view(-1, Bits, 2);           // (B, L, 2)
+        var h = nn.functional.relu(input.call(x));                  // (B, H)
+        h = Dropout(nn.functional.relu(hidden.call(h)), generator);  // (B, H)
+        return toLogits.call(h).view(-1, Bits, 2);                   // (B, L, 2)
+    }
+
+    /// <summary>Inverted dropout (as nn.Dropout) with its mask drawn from an explicit generator instead of torch's global one.</summary>
+    private Tensor Dropout(Tensor h, Generator? generator)
+    {
+        if (!training || Config.Dropout == 0) return h;
+        ArgumentNullException.ThrowIfNull(generator, "generator (dropout in training mode needs one)");
+        var keep = rand(h.shape, dtype: h.dtype, device: h.device, generator: generator).ge(Config.Dropout);   // (B, H)
+        return h * keep / (1 - Config.Dropout);
     }
 
     /// <summary>log p(w | z) for every word, from a (B, L, 2) one-hot or relaxed code: (B, V).</summary>
@@ -68,7 +83,7 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
     /// <summary>One stochastic pass: logits, sampled code and the loss terms (used by Doc2hash-S too).</summary>
     public Doc2HashPass Forward(BagOfWordsBatch x, StepContext context)
     {
-        var logits = EncodeLogits(x);                                                           // (B, L, 2)
+        var logits = EncodeLogits(x, context.Generator);                                        // (B, L, 2)
         var z = GumbelSoftmax.Sample(logits, Temperature(context), Config.Sampling, context.Generator); // (B, L, 2)
         var reconstruction = Reconstruction(Decode(z), x);
         var kl = BernoulliKl.Compute(logits, Config.KlForm);

@@ -19,17 +19,19 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
     private readonly Doc2HashModel vae;
     private readonly Linear labelHead;
 
-    public Doc2HashSupervised(Doc2HashConfig config, LabelHeadConfig labelHead, int vocabularySize, int labelCount, bool isMultiLabel, Device? device = null)
+    /// <summary>Builds the model; initial weights follow <paramref name="seed"/> (the head's from its own derived stream).</summary>
+    public Doc2HashSupervised(Doc2HashConfig config, LabelHeadConfig labelHead, int vocabularySize, int labelCount, bool isMultiLabel, int seed = 1, Device? device = null)
         : base(nameof(Doc2HashSupervised))
     {
         if (labelCount < 1) throw new ArgumentException($"Doc2hash-S needs labelled data (got {labelCount} label classes).");
-        vae = new Doc2HashModel(config, vocabularySize, device);
+        vae = new Doc2HashModel(config, vocabularySize, seed, device);
         this.labelHead = nn.Linear(2L * config.Bits, labelCount, device: vae.Device);
+        using (var generator = new Generator((ulong)Seeding.ForInitialisation(seed, stream: 1), vae.Device))
+            WeightInitializer.Linear(this.labelHead, config, generator);
         LabelHead = labelHead;
         LabelCount = labelCount;
         IsMultiLabel = isMultiLabel;
         RegisterComponents();
-        WeightInitializer.Apply(this.labelHead, config);
     }
 
     public Doc2HashConfig Config => vae.Config;

@@ -15,25 +15,20 @@ public enum InputLayout
 }
 
 /// <summary>
-/// The first encoder layer, <c>x @ W + b</c> with x the (B, V) TF-IDF batch, from the sparse batch. Initialised
-/// like PyTorch's <c>nn.Linear(V, H)</c> (uniform in +-1/sqrt(V) for weights and bias), so it is the authors' layer
-/// computed differently, not EmbeddingBag's N(0, 1) lookup-table initialisation.
+/// The first encoder layer, <c>x @ W + b</c> with x the (B, V) TF-IDF batch, from the sparse batch. Initialised as
+/// the authors' <c>nn.Linear(V, H)</c> (<see cref="WeightInitializer"/>), not with EmbeddingBag's N(0, 1) lookup-table
+/// initialisation: it is the authors' layer, computed differently.
 /// </summary>
 public sealed class SparseBagInput : nn.Module<BagOfWordsBatch, Tensor>
 {
     private readonly EmbeddingBag bag;
     private readonly Parameter bias;
 
-    public SparseBagInput(long vocabularySize, long hiddenSize, Device device) : base(nameof(SparseBagInput))
+    public SparseBagInput(long vocabularySize, long hiddenSize, Doc2HashConfig config, Generator generator, Device device) : base(nameof(SparseBagInput))
     {
         bag = nn.EmbeddingBag(vocabularySize, hiddenSize, mode: EmbeddingBagMode.Sum, device: device);
         bias = new Parameter(zeros(hiddenSize, device: device));
-        double bound = 1.0 / Math.Sqrt(vocabularySize);
-        using (no_grad())
-        {
-            nn.init.uniform_(bag.weight!, -bound, bound);
-            nn.init.uniform_(bias, -bound, bound);
-        }
+        WeightInitializer.Linear(bag.weight!, bias, fanIn: vocabularySize, fanOut: hiddenSize, config, generator);
         RegisterComponents();
     }
 
@@ -51,9 +46,10 @@ public sealed class DenseInput : nn.Module<BagOfWordsBatch, Tensor>
 {
     private readonly Linear linear;
 
-    public DenseInput(long vocabularySize, long hiddenSize, Device device) : base(nameof(DenseInput))
+    public DenseInput(long vocabularySize, long hiddenSize, Doc2HashConfig config, Generator generator, Device device) : base(nameof(DenseInput))
     {
         linear = nn.Linear(vocabularySize, hiddenSize, device: device);
+        WeightInitializer.Linear(linear, config, generator);
         RegisterComponents();
     }
 

@@ -1,5 +1,6 @@
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Tests.TestSupport;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Doc2Hash.Tests.Hashing.Neural;
@@ -32,8 +33,8 @@ public class BagOfWordsBatchTests
     public void Sparse_bag_input_computes_x_times_W_plus_b()
     {
         using var scope = NewDisposeScope();
-        manual_seed(1);
-        var layer = new SparseBagInput(5, 3, CPU);
+        using var generator = new Generator(1);
+        var layer = new SparseBagInput(5, 3, new Doc2HashConfig(), generator, CPU);
         using var batch = BagOfWordsBatch.FromRows(TinyCorpus.ThreeByFive(), null, CPU);
         var expected = batch.ToDense().matmul(layer.Weight) + layer.Bias;   // (3, 5) @ (5, 3) + (3)
         var actual = layer.call(batch);
@@ -45,8 +46,8 @@ public class BagOfWordsBatchTests
     [Fact]
     public void Sparse_bag_input_starts_like_nn_Linear_within_plus_minus_one_over_sqrt_V()
     {
-        manual_seed(2);
-        using var layer = new SparseBagInput(400, 50, CPU);
+        using var generator = new Generator(2);
+        using var layer = new SparseBagInput(400, 50, new Doc2HashConfig(), generator, CPU);
         double bound = 1.0 / Math.Sqrt(400);   // 0.05
         Assert.True(layer.Weight.abs().max().item<float>() <= bound);
         Assert.True(layer.Weight.abs().max().item<float>() > bound * 0.9);

@@ -15,9 +15,18 @@ public class Doc2HashModelTests
     {
         using var scope = NewDisposeScope();
         using var model = new Doc2HashModel(Small, 5);
+        model.SetTraining(false);
         using var batch = BagOfWordsBatch.FromRows(TinyCorpus.ThreeByFive(), null, CPU);
         Assert.Equal(new long[] { 3, 8, 2 }, model.EncodeLogits(batch).shape);
         Assert.Equal(new long[] { 3, 5 }, model.Decode(zeros(3, 8, 2)).shape);
+    }
+
+    [Fact]
+    public void Training_mode_dropout_without_a_generator_is_refused()
+    {
+        using var model = new Doc2HashModel(Small, 5);
+        using var batch = BagOfWordsBatch.FromRows(TinyCorpus.ThreeByFive(), null, CPU);
+        Assert.Throws<ArgumentNullException>(() => model.EncodeLogits(batch));
     }
 
     [Fact]
@@ -34,8 +43,7 @@ public class Doc2HashModelTests
     [Fact]
     public void Codes_are_deterministic_in_evaluation_mode_even_with_dropout()
     {
-        manual_seed(3);
-        using var model = new Doc2HashModel(Small with { Dropout = 0.5 }, 200);
+        using var model = new Doc2HashModel(Small with { Dropout = 0.5 }, 200, seed: 3);
         var documents = TinyCorpus.Topics().Train.Features;
         model.SetTraining(true);
         var first = model.Encode(documents);
@@ -47,7 +55,6 @@ public class Doc2HashModelTests
     [Fact]
     public void A_code_bit_is_one_exactly_when_the_second_logit_is_larger()
     {
-        manual_seed(4);
         using var model = new Doc2HashModel(Small, 200);
         var documents = TinyCorpus.Topics().Test.Features;
         var codes = model.Encode(documents);
@@ -63,7 +70,6 @@ public class Doc2HashModelTests
     [Fact]
     public void Loss_reports_reconstruction_and_kl_and_their_weighted_total()
     {
-        manual_seed(5);
         using var model = new Doc2HashModel(Small with { KlWeight = 2 }, 200);
         var train = TinyCorpus.Topics().Train;
         using var scope = NewDisposeScope();
@@ -79,7 +85,6 @@ public class Doc2HashModelTests
     [InlineData(true)]
     public void Supervised_variant_adds_a_label_term_weighted_by_the_ramp(bool multiLabel)
     {
-        manual_seed(6);
         var data = TinyCorpus.Topics();
         var labels = multiLabel
             ? LabelMatrix.MultiLabel(4, Enumerable.Range(0, data.Train.Count).Select(i => (IReadOnlyCollection<int>)(i % 3 == 0 ? [] : new[] { data.Train.Labels.Of(i)[0], 3 })).ToList())
@@ -103,6 +108,19 @@ public class Doc2HashModelTests
         Assert.Equal(0.3, ramp.WeightAt(100), 10);
         Assert.Equal(150.0, ramp.WeightAt(50000), 10);   // 50,000 * 0.003 = 150
         Assert.Equal(150.0, ramp.WeightAt(80000), 10);
+    }
+
+    [Fact]
+    public void Initial_weights_depend_on_the_seed_alone_not_on_torch_global_generator()
+    {
+        static float[] FirstLayer(int seed, long globalSeed)
+        {
+            manual_seed(globalSeed);
+            using var model = new Doc2HashModel(Small, 50, seed);
+            return model.parameters().First().data<float>().ToArray();
+        }
+        Assert.Equal(FirstLayer(seed: 1, globalSeed: 10), FirstLayer(seed: 1, globalSeed: 20));
+        Assert.NotEqual(FirstLayer(seed: 1, globalSeed: 10), FirstLayer(seed: 2, globalSeed: 10));
     }
 
     [Fact]
