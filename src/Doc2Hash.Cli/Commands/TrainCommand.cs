@@ -33,14 +33,16 @@ internal static class TrainCommand
         var selectOn = new Option<string>("--select-on") { Description = "Split whose P@K picks the best epoch: validation, or test (the authors' protocol, labelled as such).", DefaultValueFactory = _ => "validation" };
         selectOn.AcceptOnlyFromAmong("validation", "test");
         var k = new Option<int?>("--k") { Description = "K of precision@K for selection and reporting (default 100)." };
+        var threads = new Option<int?>("--threads") { Description = "torch intra-op threads (default: torch's choice; 1 can be faster on a busy machine)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint (its config.json is used as is)." };
 
         var command = new Command("train", "Train Doc2hash or Doc2hash-S with the authors' preset (any value overridable); writes a run folder with config, metrics, summary and checkpoints.");
-        foreach (var option in new Option[] { method, dataset, bits, epochs, seed, device, runsDir, lr, batchSize, dropout, klWeight, klForm, tau0, tauRate, tauMin, tauPerEpoch, selectOn, k, resume })
+        foreach (var option in new Option[] { method, dataset, bits, epochs, seed, device, runsDir, lr, batchSize, dropout, klWeight, klForm, tau0, tauRate, tauMin, tauPerEpoch, selectOn, k, threads, resume })
             command.Options.Add(option);
 
         command.SetAction(parse => NeuralRunSupport.Run(() =>
         {
+            if (parse.GetValue(threads) is { } count) TorchSharp.torch.set_num_threads(count);
             if (parse.GetValue(resume) is { } resumePath)
             {
                 var run = RunFolder.Open(resumePath);
