@@ -30,6 +30,20 @@ public class Doc2HashModelTests
     }
 
     [Fact]
+    public void Training_mode_dropout_masks_follow_the_generator_and_vanish_in_evaluation_mode()
+    {
+        using var model = new Doc2HashModel(Small with { Dropout = 0.5 }, 5);
+        using var scope = NewDisposeScope();
+        using var batch = BagOfWordsBatch.FromRows(TinyCorpus.ThreeByFive(), null, CPU);
+        float[] Logits(ulong seed) { using var g = new Generator(seed); return model.EncodeLogits(batch, g).data<float>().ToArray(); }
+        model.SetTraining(true);
+        Assert.Equal(Logits(1), Logits(1));
+        Assert.NotEqual(Logits(1), Logits(2));
+        model.SetTraining(false);
+        Assert.Equal(Logits(1), Logits(2));
+    }
+
+    [Fact]
     public void Reconstruction_is_minus_the_batch_mean_of_tfidf_weighted_log_probabilities()
     {
         using var scope = NewDisposeScope();
