@@ -54,7 +54,7 @@ public sealed class Trainer(TrainerOptions options)
         var state = resume
             ? Checkpoint.Load(Path.Combine(checkpointDirectory!, LastCheckpointName), model, optimizer)
             : new TrainingState(0, 0, -1, double.NegativeInfinity, []);
-        byte[]? bestWeights = resume && state.BestEpoch >= 0 ? ReadBestWeights(model, checkpointDirectory!, state) : null;
+        byte[]? bestWeights = resume && state.BestEpoch >= 0 ? ReadBestWeights(model, checkpointDirectory!) : null;
         var history = state.History.ToList();
         var progress = Options.ShowProgress && ConsoleProgressBar.IsAvailable ? new ConsoleProgressBar() : null;
 
@@ -148,7 +148,7 @@ public sealed class Trainer(TrainerOptions options)
     }
 
     /// <summary>Reads best.bin's weights into memory without disturbing the model's current (last) weights.</summary>
-    private static byte[] ReadBestWeights(ITrainableHasher model, string checkpointDirectory, TrainingState state)
+    private static byte[] ReadBestWeights(ITrainableHasher model, string checkpointDirectory)
     {
         using var current = new MemoryStream();
         using (var writer = new BinaryWriter(current, System.Text.Encoding.UTF8, leaveOpen: true)) model.SaveState(writer);
