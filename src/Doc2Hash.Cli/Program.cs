@@ -5,5 +5,8 @@ using Doc2Hash.Cli.Commands;
 var root = new RootCommand("Doc2Hash: learn binary codes for documents (Doc2hash, NAACL 2019) and evaluate Hamming retrieval.");
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 return root.Parse(args).Invoke();

@@ -11,7 +11,7 @@ internal static class CliErrors
         {
             return action();
         }
-        catch (Exception e) when (e is ArgumentException or IOException or FormatException or InvalidOperationException or DataSourceException)
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or FormatException or InvalidOperationException or DataSourceException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Doc2Hash.Training;
+
+namespace Doc2Hash.Experiments;
+
+/// <summary>
+/// One run's folder: <c>runs/&lt;dataset&gt;/&lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt;/</c> with config.json,
+/// metrics.csv (one row per epoch), summary.json and checkpoints/{best,last}.bin. A new run never reuses an
+/// existing folder; JSON and CSV files are written atomically.
+/// </summary>
+public sealed class RunFolder
+{
+    public const string ConfigFile = "config.json";
+    public const string MetricsFile = "metrics.csv";
+    public const string SummaryFile = "summary.json";
+    public const string CheckpointsFolder = "checkpoints";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+    public string Checkpoints => System.IO.Path.Combine(Path, CheckpointsFolder);
+    public string BestCheckpoint => System.IO.Path.Combine(Checkpoints, Trainer.BestCheckpointName);
+    public string LastCheckpoint => System.IO.Path.Combine(Checkpoints, Trainer.LastCheckpointName);
+
+    /// <summary>The folder name of a run: &lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt; (UTC).</summary>
+    public static string NameOf(RunConfig config, DateTime startedUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{config.Method}-{config.Bits}b-seed{config.Seed}-{startedUtc:yyyyMMdd-HHmmss}");
+
+    /// <summary>Creates a new run folder under runsDirectory/dataset and writes config.json; refuses an existing folder.</summary>
+    public static RunFolder Create(string runsDirectory, RunConfig config, DateTime startedUtc)
+    {
+        var path = System.IO.Path.Combine(runsDirectory, config.Dataset, NameOf(config, startedUtc));
+        if (Directory.Exists(path) || File.Exists(path))
+            throw new IOException($"Run folder '{path}' already exists; runs are never overwritten. Wait a second and start again, choose another --runs-dir, or resume it with --resume.");
+        var folder = new RunFolder(path);
+        Directory.CreateDirectory(folder.Checkpoints);
+        AtomicFile.WriteAllText(System.IO.Path.Combine(path, ConfigFile), JsonSerializer.Serialize(config, Json));
+        return folder;
+    }
+
+    /// <summary>Opens an existing run folder (it must contain config.json).</summary>
+    public static RunFolder Open(string path)
+    {
+        var folder = new RunFolder(path);
+        if (!File.Exists(System.IO.Path.Combine(folder.Path, ConfigFile)))
+            throw new DirectoryNotFoundException($"'{folder.Path}' is not a run folder: it has no {ConfigFile}. Pass the folder that `doc2hash train` printed.");
+        return folder;
+    }
+
+    public RunConfig ReadConfig() => Read<RunConfig>(ConfigFile);
+
+    public RunSummary ReadSummary() => Read<RunSummary>(SummaryFile);
+
+    public void WriteSummary(RunSummary summary) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, SummaryFile), JsonSerializer.Serialize(summary, Json));
+
+    /// <summary>
+    /// Rewrites metrics.csv from the whole history: epoch (1-based), train and eval seconds, the mean of every loss
+    /// term, every schedule value at the epoch's end and the selection split's precision@K.
+    /// </summary>
+    public void WriteMetrics(IReadOnlyList<EpochReport> history, TrainerOptions options)
+    {
+        var lossNames = history.SelectMany(r => r.Loss.Keys).Distinct().ToArray();
+        var scheduleNames = history.SelectMany(r => r.Schedules.Keys).Distinct().ToArray();
+        string precision = $"{(options.SelectOn == SelectOn.Test ? "test" : "validation")}_p@{options.K}";
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", new[] { "epoch", "train_seconds", "eval_seconds" }
+            .Concat(lossNames.Select(n => $"loss_{n}")).Concat(scheduleNames).Append(precision)));
+        foreach (var report in history)
+        {
+            var cells = new[] { (report.Epoch + 1).ToString(CultureInfo.InvariantCulture), Number(report.TrainSeconds), Number(report.EvalSeconds) }
+                .Concat(lossNames.Select(n => report.Loss.TryGetValue(n, out var v) ? Number(v) : ""))
+                .Concat(scheduleNames.Select(n => report.Schedules.TryGetValue(n, out var v) ? Number(v) : ""))
+                .Append(Number(report.SelectionPrecision));
+            csv.AppendLine(string.Join(",", cells));
+        }
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, MetricsFile), csv.ToString());
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private T Read<T>(string file)
+    {
+        var path = System.IO.Path.Combine(Path, file);
+        if (!File.Exists(path)) throw new FileNotFoundException($"Run folder '{Path}' has no {file} (was the run interrupted before writing it?).", path);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+                ?? throw new InvalidDataException($"'{path}' is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"'{path}' is not valid {typeof(T).Name} JSON (line {e.LineNumber + 1}): {e.Message}", e);
+        }
+    }
+}

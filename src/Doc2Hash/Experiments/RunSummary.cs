@@ -1,0 +1,25 @@
+namespace Doc2Hash.Experiments;
+
+/// <summary>
+/// The run folder's summary.json, written when training ends: versions, data fingerprint, seed, timings, the selected
+/// epoch (1-based) and the final validation and test precision@K of its checkpoint, with the selection protocol.
+/// </summary>
+public sealed record RunSummary(
+    string Method,
+    string Dataset,
+    int Bits,
+    int Seed,
+    string Device,
+    IReadOnlyDictionary<string, string> Versions,
+    string? DataFingerprint,
+    string SelectionProtocol,
+    int K,
+    int BestEpoch,
+    int EpochsRun,
+    double ValidationPrecision,
+    double TestPrecision,
+    double TotalSeconds,
+    double MeanTrainSecondsPerEpoch,
+    DateTime StartedUtc,
+    DateTime FinishedUtc,
+    bool Resumed);

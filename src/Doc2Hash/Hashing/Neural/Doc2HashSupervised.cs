@@ -1,0 +1,87 @@
+using Doc2Hash.Data;
+using Doc2Hash.Retrieval;
+using Doc2Hash.Text;
+using Doc2Hash.Training;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Doc2Hash.Hashing.Neural;
+
+/// <summary>
+/// Doc2hash-S: Doc2hash plus a label head Linear(2L, C) on the sampled code (the authors' VDSH_S_gubel.py).
+/// Label loss: single-label data, cross-entropy (mean over the batch); multi-label data, sigmoid outputs and the
+/// squared error to the 0/1 label vector, summed over labels and averaged over the batch (the authors'
+/// <c>mean(sum((scores - labels)^2, dim=1))</c>). Its weight ramps from 0 (<see cref="LabelHeadConfig"/>).
+/// </summary>
+public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
+{
+    private readonly Doc2HashModel vae;
+    private readonly Linear labelHead;
+
+    /// <summary>Builds the model; initial weights follow <paramref name="seed"/> (the head's from its own derived stream).</summary>
+    public Doc2HashSupervised(Doc2HashConfig config, LabelHeadConfig labelHead, int vocabularySize, int labelCount, bool isMultiLabel, int seed = 1, Device? device = null)
+        : base(nameof(Doc2HashSupervised))
+    {
+        if (labelCount < 1) throw new ArgumentException($"Doc2hash-S needs labelled data (got {labelCount} label classes).");
+        vae = new Doc2HashModel(config, vocabularySize, seed, device);
+        this.labelHead = nn.Linear(2L * config.Bits, labelCount, device: vae.Device);
+        using (var generator = new Generator((ulong)Seeding.ForInitialisation(seed, stream: 1), vae.Device))
+            WeightInitializer.Linear(this.labelHead, config, generator);
+        LabelHead = labelHead;
+        LabelCount = labelCount;
+        IsMultiLabel = isMultiLabel;
+        RegisterComponents();
+    }
+
+    public Doc2HashConfig Config => vae.Config;
+    public LabelHeadConfig LabelHead { get; }
+    public int LabelCount { get; }
+    public bool IsMultiLabel { get; }
+    public Device Device => vae.Device;
+    public string Name => "doc2hash-s";
+    public int Bits => vae.Bits;
+
+    public LossTerms ComputeLoss(TrainingBatch batch, StepContext context)
+    {
+        using var x = BagOfWordsBatch.FromRows(batch.Features, null, Device);
+        var pass = vae.Forward(x, context);
+        var scores = labelHead.call(pass.Code.flatten(1));   // (B, C)
+        var label = LabelLoss(scores, batch.Labels);
+        var total = pass.Loss + LabelHead.WeightAt(context.Step) * label;
+        return new LossTerms(total, new Dictionary<string, Tensor>
+        {
+            ["reconstruction"] = pass.Reconstruction,
+            ["kl"] = pass.Kl,
+            ["label"] = label,
+        });
+    }
+
+    private Tensor LabelLoss(Tensor scores, LabelMatrix labels)
+    {
+        if (!IsMultiLabel)
+        {
+            var targets = Enumerable.Range(0, labels.Count).Select(i => (long)labels.Of(i)[0]).ToArray();
+            return nn.functional.cross_entropy(scores, tensor(targets, device: Device));
+        }
+        var multiHot = new float[labels.Count * LabelCount];
+        for (int i = 0; i < labels.Count; i++)
+            foreach (int id in labels.Of(i)) multiHot[i * LabelCount + id] = 1f;
+        var target = tensor(multiHot, device: Device).view(labels.Count, LabelCount);   // (B, C)
+        return (scores.sigmoid() - target).square().sum(1).mean();
+    }
+
+    public IReadOnlyDictionary<string, double> Schedules(StepContext context) => new Dictionary<string, double>
+    {
+        ["tau"] = vae.Temperature(context),
+        ["label_weight"] = LabelHead.WeightAt(context.Step),
+    };
+
+    /// <summary>Codes come from the encoder alone, exactly as for <see cref="Doc2HashModel.Encode"/>.</summary>
+    public BinaryCodes Encode(SparseMatrix documents) => vae.Encode(documents);
+
+    public IEnumerable<Parameter> Parameters() => parameters();
+    public void SetTraining(bool training) => train(training);
+    public void SaveState(BinaryWriter writer) => save(writer);
+    public void LoadState(BinaryReader reader) => load(reader);
+}

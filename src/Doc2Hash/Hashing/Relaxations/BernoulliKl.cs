@@ -1,0 +1,41 @@
+using static TorchSharp.torch;
+
+namespace Doc2Hash.Hashing.Relaxations;
+
+/// <summary>Which KL term to use between the encoder's bit distribution and the uniform Bernoulli(1/2) prior.</summary>
+public enum KlForm
+{
+    /// <summary>
+    /// The principled form: each bit i is a 2-class categorical q_i = softmax(logits_i), and
+    /// KL = sum_i sum_k q_ik log(q_ik / (1/2)) = sum_i sum_k q_ik log(2 q_ik).
+    /// </summary>
+    PerBit,
+
+    /// <summary>
+    /// The authors' code (<c>F.softmax(q)</c> on the flat (B, 2L) logits, then <c>sum(p log(p / 0.5))</c>): one softmax
+    /// over all 2L logits, KL = sum_j p_j log p_j + log 2. It constrains the logits very differently from the
+    /// per-bit form (it is bounded by log 2L + log 2 whatever L is); kept only as an ablation.
+    /// </summary>
+    AuthorsFlatSoftmax,
+}
+
+/// <summary>KL divergence of the encoder's binary posterior to the uniform Bernoulli prior.</summary>
+public static class BernoulliKl
+{
+    /// <summary>
+    /// The KL term for logits of shape (B, L, 2): the value per document (summed over bits in the per-bit form),
+    /// averaged over the B documents of the batch, as a scalar tensor. Uses log-softmax, so no epsilon is needed.
+    /// </summary>
+    public static Tensor Compute(Tensor logits, KlForm form)
+    {
+        if (logits.dim() != 3 || logits.shape[2] != 2)
+            throw new ArgumentException($"Expected logits of shape (B, L, 2), got ({string.Join(", ", logits.shape)}).", nameof(logits));
+        using var scope = NewDisposeScope();
+        var flat = form == KlForm.PerBit ? logits : logits.flatten(1);   // (B, L, 2) or (B, 2L)
+        var logQ = flat.log_softmax(-1);
+        var perDocument = form == KlForm.PerBit
+            ? (logQ.exp() * (logQ + Math.Log(2))).sum([1, 2])           // sum over bits and classes: (B)
+            : (logQ.exp() * logQ).sum(1) + Math.Log(2);                    // (B)
+        return perDocument.mean().MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Doc2Hash.Hashing.Relaxations;
+
+/// <summary>When a schedule advances.</summary>
+public enum AnnealEvery
+{
+    /// <summary>After every minibatch (the authors' code).</summary>
+    Step,
+
+    /// <summary>After every epoch.</summary>
+    Epoch,
+}
+
+/// <summary>
+/// Exponential temperature annealing with a floor: tau(t) = max(Initial * Rate^t, Floor), t counting steps or
+/// epochs from 0. The authors update <c>tau = max(0.96 * tau, 0.1)</c> after every minibatch starting from 1.0, which
+/// is the same sequence (the floor is reached at t = 57, the first t with 0.96^t &lt;= 0.1).
+/// </summary>
+public sealed record TemperatureSchedule
+{
+    /// <summary>tau at t = 0 (authors' Doc2hash: 1.0; Doc2hash-S: 0.2).</summary>
+    public double Initial { get; init; } = 1.0;
+
+    /// <summary>Multiplicative decay per step or epoch (authors: 0.96).</summary>
+    public double Rate { get; init; } = 0.96;
+
+    /// <summary>Lowest temperature ever used (authors: 0.1).</summary>
+    public double Floor { get; init; } = 0.1;
+
+    /// <summary>Whether t counts minibatches or epochs (authors: minibatches).</summary>
+    public AnnealEvery Every { get; init; } = AnnealEvery.Step;
+
+    /// <summary>The temperature used at global (0-based) step <paramref name="step"/> of (0-based) epoch <paramref name="epoch"/>.</summary>
+    public double At(long step, int epoch)
+    {
+        if (Initial <= 0 || Floor <= 0 || Rate <= 0)
+            throw new InvalidOperationException($"Temperature schedule needs positive Initial, Rate and Floor (got {Initial}, {Rate}, {Floor}).");
+        long t = Every == AnnealEvery.Step ? step : epoch;
+        return Math.Max(Initial * Math.Pow(Rate, t), Floor);
+    }
+}

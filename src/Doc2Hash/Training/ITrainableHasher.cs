@@ -1,0 +1,37 @@
+using Doc2Hash.Hashing;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Doc2Hash.Training;
+
+/// <summary>
+/// What the <see cref="Trainer"/> needs from a neural hashing model, and nothing more: loss terms for a minibatch,
+/// deterministic codes (from <see cref="IHashingMethod.Encode"/>), parameters, train/eval mode and its state.
+/// Doc2hash, Doc2hash-S and later VDSH or NASH implement it; the trainer never looks inside.
+/// </summary>
+public interface ITrainableHasher : IHashingMethod, IDisposable
+{
+    /// <summary>Device the parameters live on.</summary>
+    Device Device { get; }
+
+    /// <summary>The parameters to optimise.</summary>
+    IEnumerable<Parameter> Parameters();
+
+    /// <summary>Switches dropout and similar layers between training (true) and evaluation (false) behaviour.</summary>
+    void SetTraining(bool training);
+
+    /// <summary>
+    /// The loss of one minibatch in training mode: named terms plus the total to minimise. Any randomness
+    /// (e.g. Gumbel noise) must come from <see cref="StepContext.Generator"/> or the seeded global generator.
+    /// </summary>
+    LossTerms ComputeLoss(TrainingBatch batch, StepContext context);
+
+    /// <summary>Scheduled hyper-parameters in force at a step (e.g. "tau"), for logs; empty when there are none.</summary>
+    IReadOnlyDictionary<string, double> Schedules(StepContext context);
+
+    /// <summary>Writes every parameter and buffer (TorchSharp's module format).</summary>
+    void SaveState(BinaryWriter writer);
+
+    /// <summary>Reads back what <see cref="SaveState"/> wrote into a model of the same configuration.</summary>
+    void LoadState(BinaryReader reader);
+}

@@ -1,0 +1,34 @@
+namespace Doc2Hash.Training;
+
+/// <summary>Optimisation and model-selection settings shared by every neural method. Defaults: the authors' Doc2hash.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Passes over the training split (authors: 100).</summary>
+    public int Epochs { get; init; } = 100;
+
+    /// <summary>Documents per minibatch; the last minibatch of an epoch may be smaller (authors: 100).</summary>
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>Adam learning rate (authors: 5e-4 for Doc2hash, 1e-4 for Doc2hash-S); other Adam settings are PyTorch's defaults.</summary>
+    public double LearningRate { get; init; } = 5e-4;
+
+    /// <summary>The one seed behind shuffling, sampling and dropout here, and initialisation in the experiment runner.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Split whose precision@K selects the best epoch.</summary>
+    public SelectOn SelectOn { get; init; } = SelectOn.Validation;
+
+    /// <summary>K of the precision@K used for selection and the final metrics (the literature: 100).</summary>
+    public int K { get; init; } = 100;
+
+    /// <summary>Draw a progress bar on stderr when it is a console (never when redirected).</summary>
+    public bool ShowProgress { get; init; } = true;
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new ArgumentException($"Epochs must be at least 1 (got {Epochs}).");
+        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1 (got {BatchSize}).");
+        if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive (got {LearningRate}).");
+        if (K < 1) throw new ArgumentException($"K must be at least 1 (got {K}).");
+    }
+}
