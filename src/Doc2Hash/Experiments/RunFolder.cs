@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using System.Text.Json;
 using Doc2Hash.Data.Formats;
 

@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 namespace Doc2Hash.Data.Formats;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using System.Runtime.InteropServices;
 
 namespace Doc2Hash.Data.Formats;

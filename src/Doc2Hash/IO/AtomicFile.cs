@@ -1,4 +1,5 @@
-namespace Doc2Hash.Data.Formats;
+using Doc2Hash.IO;
+namespace Doc2Hash.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old file or the complete new one, never a partial one: the content
@@ -22,6 +23,10 @@ public static class AtomicFile
     /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
     /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
     /// </summary>
+    /// <summary>Writes UTF-8 text atomically, replacing an existing file (for run records that are updated in place).</summary>
+    public static void WriteAllText(string path, string contents) =>
+        Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(contents)), overwrite: true);
+
     public static string WriteTemporary(string path, Action<Stream> writeContent)
     {
         string target = Path.GetFullPath(path);
