@@ -4,6 +4,8 @@ using Doc2Hash.Cli.Commands;
 // The `doc2hash` command: thin parsing and printing around library calls. Each command group lives in Commands/.
 var root = new RootCommand("Doc2Hash: learn binary codes for documents (Doc2hash, NAACL 2019) and evaluate Hamming retrieval.");
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(ReproduceCommand.Create());
+root.Subcommands.Add(ReproduceCommand.Report());
 root.Subcommands.Add(DataCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Doc2Hash.Data;
+using Doc2Hash.Experiments;
+using Doc2Hash.Reporting;
+using Doc2Hash.Training;
+
+namespace Doc2Hash.Cli.Commands;
+
+/// <summary>`doc2hash reproduce` (the main job) and `doc2hash report` (tables from run folders).</summary>
+internal static class ReproduceCommand
+{
+    public static Command Create()
+    {
+        var defaults = new ReproductionPlan();
+        var datasets = new Option<string>("--datasets") { Description = "Comma-separated datasets.", DefaultValueFactory = _ => string.Join(',', defaults.Datasets) };
+        var bits = new Option<string>("--bits") { Description = "Comma-separated code lengths.", DefaultValueFactory = _ => string.Join(',', defaults.Bits) };
+        var klForms = new Option<string>("--kl-forms") { Description = "Comma-separated KL forms: authors, per-bit.", DefaultValueFactory = _ => string.Join(',', defaults.KlForms.Select(KlFormNames.Of)) };
+        var method = new Option<string>("--method") { Description = "doc2hash or doc2hash-s.", DefaultValueFactory = _ => defaults.Method };
+        var epochs = new Option<int>("--epochs") { Description = "Epoch budget per run.", DefaultValueFactory = _ => defaults.Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed of every run.", DefaultValueFactory = _ => defaults.Seed };
+        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => defaults.Device };
+        var runs = new Option<string>("--runs-dir") { Description = "Run folders.", DefaultValueFactory = _ => defaults.RunsDirectory };
+        var results = new Option<string>("--results-dir") { Description = "Generated tables.", DefaultValueFactory = _ => defaults.ResultsDirectory };
+        var data = new DataOptionsBinder();
+        var command = new Command("reproduce", "The main job: prepare the corpora, train Doc2hash for every dataset x KL form x bit length (resumable: finished runs are skipped), and regenerate the result tables.");
+        foreach (var option in new Option[] { datasets, bits, klForms, method, epochs, seed, device, runs, results }) command.Options.Add(option);
+        data.AddTo(command);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var plan = defaults with
+            {
+                Datasets = List(parse.GetValue(datasets)!),
+                Bits = [.. List(parse.GetValue(bits)!).Select(int.Parse)],
+                KlForms = [.. List(parse.GetValue(klForms)!).Select(KlFormNames.Parse)],
+                Method = parse.GetValue(method)!,
+                Epochs = parse.GetValue(epochs),
+                Seed = parse.GetValue(seed),
+                Device = parse.GetValue(device)!,
+                RunsDirectory = parse.GetValue(runs)!,
+                ResultsDirectory = parse.GetValue(results)!,
+            };
+            var dataOptions = data.Bind(parse);
+            var records = Reproduction.Run(plan, name =>
+            {
+                var prepared = DataCommand.Load(name, dataOptions, rebuild: false);
+                Console.WriteLine(DatasetSummary.ToText(prepared.Dataset, DatasetSummary.Compute(prepared.Dataset)));
+                return prepared;
+            }, Console.WriteLine, (trainer, _) => trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report)));
+            WriteTables(records, plan.ResultsDirectory);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Report()
+    {
+        var runs = new Option<string>("--runs-dir") { Description = "Run folders to read.", DefaultValueFactory = _ => "runs" };
+        var results = new Option<string>("--results-dir") { Description = "Where the tables go.", DefaultValueFactory = _ => "results" };
+        var command = new Command("report", "Regenerate the result tables (Markdown + CSV) from the run folders' summaries.");
+        command.Options.Add(runs);
+        command.Options.Add(results);
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            WriteTables(RunRecord.Scan(parse.GetValue(runs)!), parse.GetValue(results)!);
+            return 0;
+        }));
+        return command;
+    }
+
+    static void WriteTables(IReadOnlyList<RunRecord> records, string resultsDirectory)
+    {
+        Console.WriteLine(ResultsTable.Markdown(records));
+        foreach (string path in ResultsTable.Write(records, resultsDirectory)) Console.WriteLine($"wrote {path}");
+    }
+
+    static IReadOnlyList<string> List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
