@@ -1,4 +1,5 @@
 using Doc2Hash.Data;
+using Doc2Hash.Evaluation;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Training;
@@ -6,8 +7,17 @@ using static TorchSharp.torch;
 
 namespace Doc2Hash.Experiments;
 
-/// <summary>The selected checkpoint's precision@K, recomputed from a run folder.</summary>
-public sealed record RunEvaluation(int K, double ValidationPrecision, double TestPrecision, int BestEpoch, string SelectionProtocol);
+/// <summary>
+/// The selected checkpoint re-evaluated from a run folder: full retrieval reports (precision@K, tie-aware precision,
+/// mAP, NDCG, radius-2 precision, a precision curve) for validation and test queries against the training database,
+/// and statistics of the training codes (bit usage, entropy, correlation, distinct codes).
+/// </summary>
+public sealed record RunEvaluation(int BestEpoch, string SelectionProtocol, RetrievalReport Validation, RetrievalReport Test, CodeStatistics TrainCodes)
+{
+    public int K => Test.K;
+    public double ValidationPrecision => Validation.PrecisionAtK;
+    public double TestPrecision => Test.PrecisionAtK;
+}
 
 /// <summary>
 /// Runs neural methods inside run folders: build the model from a <see cref="RunConfig"/> (seeding its
@@ -58,15 +68,18 @@ public static class NeuralExperiment
         return model;
     }
 
-    /// <summary>Recomputes validation and test precision@K of the best checkpoint.</summary>
-    public static RunEvaluation Evaluate(RunFolder run, HashingDataset data, int k, Device device)
+    /// <summary>Re-evaluates the best checkpoint (codes encoded once per split); K is the depth of every @K metric.</summary>
+    public static RunEvaluation Evaluate(RunFolder run, HashingDataset data, int k, Device device, IReadOnlyList<int>? curveDepths = null)
     {
         var config = run.ReadConfig();
         var state = Checkpoint.ReadState(run.BestCheckpoint);
-        using var model = LoadBest(run, data, device);
-        var trainer = new Trainer(config.Training with { K = k });
+        var codes = Encode(run, data, device);
+        var options = new RetrievalOptions { K = k, PrecisionCurveDepths = [.. (curveDepths ?? []).Where(d => d <= data.Train.Count)] };
         var protocol = config.Training.SelectOn == SelectOn.Test ? TrainingResult.SelectedOnTestLabel : TrainingResult.SelectedOnValidationLabel;
-        return new RunEvaluation(k, trainer.Precision(model, data, data.Validation), trainer.Precision(model, data, data.Test), state.BestEpoch + 1, protocol);
+        return new RunEvaluation(state.BestEpoch + 1, protocol,
+            RetrievalEvaluator.Evaluate(codes["validation"], data.Validation.Labels, codes["train"], data.Train.Labels, options),
+            RetrievalEvaluator.Evaluate(codes["test"], data.Test.Labels, codes["train"], data.Train.Labels, options),
+            CodeStatistics.Compute(codes["train"]));
     }
 
     /// <summary>Codes of every split from the best checkpoint, keyed "train", "validation", "test".</summary>
