@@ -58,33 +58,37 @@ public sealed class LazyAdam : ITrainingOptimizer
         }
     }
 
-    /// <summary>torch.optim.Adam's update: m/(1 - b1^t) / (sqrt(v/(1 - b2^t)) + eps).</summary>
+    /// <summary>torch.optim.Adam's update (its single-tensor form): m/(1 - b1^t) / (sqrt(v/(1 - b2^t)) + eps).</summary>
     private void UpdateDense(Parameter weight, Tensor m, Tensor v, Tensor gradient, double correction1, double correction2)
     {
-        m.mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
+        m.lerp_(gradient, Scalar(1 - Beta1, m));
         v.mul_(Beta2).addcmul_(gradient, gradient, value: 1 - Beta2);
-        var denominator = (v.sqrt() / Math.Sqrt(correction2)).add_(Epsilon);
+        var denominator = v.sqrt().div_(Math.Sqrt(correction2)).add_(Epsilon);
         weight.addcdiv_(m, denominator, value: -learningRate / correction1);
     }
 
     /// <summary>
     /// torch.optim.SparseAdam's update of the gradient's rows: the gradient's duplicate row ids (one per occurrence
     /// of a word in the minibatch) are summed first (coalesced), then on those rows only
-    /// m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2, w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps).
+    /// m += (1 - b1)(g - m), v += (1 - b2)(g^2 - v), w -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps).
+    /// In-place on row copies to keep the passes over the U x H rows few: this is the step's hot loop.
     /// </summary>
     private void UpdateRows(Parameter weight, Tensor m, Tensor v, Tensor gradient, double correction1, double correction2)
     {
         var ids = gradient.SparseIndices[0];                                              // (nnz)
         var (rows, inverse, _) = ids.unique(sorted: true, return_inverse: true);          // (U), (nnz)
         var rowGradient = zeros([rows.shape[0], weight.shape[1]], dtype: weight.dtype, device: weight.device)
-            .index_add_(0, inverse!, gradient.SparseValues, 1);                          // (U, H)
-        var mRows = m.index_select(0, rows).mul_(Beta1).add_(rowGradient, alpha: 1 - Beta1);
-        var vRows = v.index_select(0, rows).mul_(Beta2).addcmul_(rowGradient, rowGradient, value: 1 - Beta2);
+            .index_add_(0, inverse!, gradient.SparseValues, 1);                           // (U, H)
+        var mRows = m.index_select(0, rows).lerp_(rowGradient, Scalar(1 - Beta1, m));
+        var vRows = v.index_select(0, rows).lerp_(rowGradient.mul_(rowGradient), Scalar(1 - Beta2, v));
         m.index_copy_(0, rows, mRows);
         v.index_copy_(0, rows, vRows);
         double stepSize = learningRate * Math.Sqrt(correction2) / correction1;
         weight.index_add_(0, rows, mRows.div_(vRows.sqrt_().add_(Epsilon)), -stepSize);
     }
+
+    /// <summary>A 0-dimensional tensor (lerp_ takes its weight as a tensor in TorchSharp).</summary>
+    private static Tensor Scalar(double value, Tensor like) => tensor(value, dtype: like.dtype, device: like.device);
 
     /// <summary>Step count, then every parameter's two moment tensors (TorchSharp's tensor format).</summary>
     public void Save(BinaryWriter writer)
