@@ -54,6 +54,8 @@ internal static class BenchTrainingCommand
             var features = data.Train.Features;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{data.Name}: {features.Rows} training documents x {features.Columns} words, density {(double)features.NonZeros / features.Rows / features.Columns:P2}, {parse.GetValue(bits)} bits, torch threads {TorchSharp.torch.get_num_threads()}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"input rows a minibatch touches (what lazy-adam updates): {MeanTouchedRows(features, Doc2HashPresets.Unsupervised(parse.GetValue(bits)).Training.BatchSize):F0} of {features.Columns} on average"));
             var target = TorchEnvironment.ResolveDevice(parse.GetValue(device)!);
             var passes = Variants.ToDictionary(v => v, v => MeasurePasses(data, v, parse.GetValue(bits), target));
             Console.WriteLine("forward + backward only (no optimizer), ms per minibatch: " + string.Join(", ",
@@ -108,6 +110,19 @@ internal static class BenchTrainingCommand
             foreach (var parameter in model.parameters()) parameter.grad = null;
         }
         return clock.Elapsed.TotalMilliseconds / PassBatches;
+    }
+
+    /// <summary>Distinct words per minibatch of consecutive training rows, averaged over the minibatches.</summary>
+    private static double MeanTouchedRows(Doc2Hash.Text.SparseMatrix features, int batchSize)
+    {
+        var counts = new List<int>();
+        for (int start = 0; start < features.Rows; start += batchSize)
+        {
+            var words = new HashSet<int>();
+            for (int r = start; r < Math.Min(start + batchSize, features.Rows); r++) words.UnionWith(features.RowIndices(r).ToArray());
+            counts.Add(words.Count);
+        }
+        return counts.Average();
     }
 
     private static DatasetSplit Head(DatasetSplit split)
