@@ -12,15 +12,15 @@ namespace Doc2Hash.Training;
 public sealed record StepReport(int Epoch, int Batch, int BatchesPerEpoch, long Step, double Loss);
 
 /// <summary>
-/// Trains any <see cref="ITrainableHasher"/> with Adam (or <see cref="LazyAdam"/> when chosen) on minibatches of the training split, selects the epoch with
-/// the best precision@K (validation queries against the training database by default) and evaluates the test split
-/// once with that epoch's weights. Knows nothing about the model beyond the interface.
+/// Trains any <see cref="ITrainableHasher"/> with Adam (or <see cref="LazyAdam"/> when chosen) on minibatches of the
+/// training split, selects the epoch with the best precision@K (validation queries against the training database by
+/// default) and evaluates the test split once with that epoch's weights. Knows nothing about the model beyond the interface.
 /// <para>
 /// Determinism: every epoch seeds the shuffle and the step generator (handed to the model for all its sampling)
 /// from (seed, epoch) (<see cref="Seeding"/>), so equal seeds give bitwise-equal runs on CPU. Checkpoints (when a
 /// directory is given): <c>last.bin</c> after every epoch (model, optimiser state, trainer state) and <c>best.bin</c>
-/// whenever the selection score improves. Resuming from <c>last.bin</c> restores the weights, the optimiser's moments and
-/// step counts, the epoch and global-step counters, the best score and the history; because randomness is
+/// whenever the selection score improves. Resuming from <c>last.bin</c> restores the weights, the optimiser's moments
+/// and step counts, the epoch and global-step counters, the best score and the history; because randomness is
 /// re-derived per epoch, a resumed run continues exactly as the uninterrupted run would have.
 /// </para>
 /// </summary>
