@@ -20,7 +20,9 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "The one seed behind initialisation, shuffling, dropout and Gumbel noise.", DefaultValueFactory = _ => 1 };
         var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var runsDir = new Option<string>("--runs-dir") { Description = "Folder that receives <dataset>/<run> folders.", DefaultValueFactory = _ => "runs" };
-        var lr = new Option<double?>("--lr") { Description = "Adam learning rate (preset: 5e-4; doc2hash-s 1e-4)." };
+        var lr = new Option<double?>("--lr") { Description = "Learning rate (preset: 5e-4; doc2hash-s 1e-4)." };
+        var optimizer = new Option<string>("--optimizer") { Description = "adam (default, the authors) or lazy-adam (updates only the input rows a minibatch touches, torch's SparseAdam there: faster, a different optimiser).", DefaultValueFactory = _ => OptimizerNames.Adam };
+        optimizer.AcceptOnlyFromAmong([.. OptimizerNames.All]);
         var batchSize = new Option<int?>("--batch-size") { Description = "Minibatch size (preset: 100)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout before the logits (preset: 0.2; doc2hash-s 0)." };
         var klWeight = new Option<double?>("--kl-weight") { Description = "Weight of the KL term (preset: 2)." };
@@ -37,7 +39,7 @@ internal static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted run folder from its last checkpoint (its config.json is used as is)." };
 
         var command = new Command("train", "Train Doc2hash or Doc2hash-S with the authors' preset (any value overridable); writes a run folder with config, metrics, summary and checkpoints.");
-        foreach (var option in new Option[] { method, dataset, bits, epochs, seed, device, runsDir, lr, batchSize, dropout, klWeight, klForm, tau0, tauRate, tauMin, tauPerEpoch, selectOn, k, threads, resume })
+        foreach (var option in new Option[] { method, dataset, bits, epochs, seed, device, runsDir, lr, optimizer, batchSize, dropout, klWeight, klForm, tau0, tauRate, tauMin, tauPerEpoch, selectOn, k, threads, resume })
             command.Options.Add(option);
 
         command.SetAction(parse => CliErrors.Run(() =>
@@ -76,6 +78,7 @@ internal static class TrainCommand
                     Epochs = parse.GetValue(epochs) ?? preset.Training.Epochs,
                     Seed = parse.GetValue(seed),
                     LearningRate = parse.GetValue(lr) ?? preset.Training.LearningRate,
+                    Optimizer = OptimizerNames.Parse(parse.GetValue(optimizer)!),
                     BatchSize = parse.GetValue(batchSize) ?? preset.Training.BatchSize,
                     SelectOn = parse.GetValue(selectOn) == "test" ? SelectOn.Test : SelectOn.Validation,
                     K = parse.GetValue(k) ?? preset.Training.K,

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TorchSharp.Modules;
 
 namespace Doc2Hash.Training;
 
 /// <summary>
 /// A checkpoint file: a header, the <see cref="TrainingState"/> as JSON, the model's parameters and buffers
-/// (TorchSharp's module format) and, optionally, Adam's state (its step counts and moment estimates; TorchSharp's
-/// optimizer format). Written to a temporary file and renamed, so a crash never leaves a half-written checkpoint.
+/// (TorchSharp's module format) and, optionally, the optimiser's state (its step counts and moment estimates;
+/// <see cref="ITrainingOptimizer.Save"/>). Written to a temporary file and renamed, so a crash never leaves a half-written checkpoint.
 /// </summary>
 public static class Checkpoint
 {
@@ -17,7 +16,7 @@ public static class Checkpoint
     // The best score starts at -infinity, which plain JSON cannot spell.
     private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static void Save(string path, ITrainableHasher model, TrainingState state, OptimizerHelper? optimizer = null)
+    public static void Save(string path, ITrainableHasher model, TrainingState state, ITrainingOptimizer? optimizer = null)
     {
         string temporary = path + ".tmp";
         using (var stream = File.Create(temporary))
@@ -28,7 +27,7 @@ public static class Checkpoint
             writer.Write(JsonSerializer.Serialize(state, Json));
             model.SaveState(writer);
             writer.Write(optimizer is not null);
-            optimizer?.save_state_dict(writer);
+            optimizer?.Save(writer);
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -41,14 +40,14 @@ public static class Checkpoint
     }
 
     /// <summary>Loads the model's tensors (and the optimizer's when given and present) and returns the trainer state.</summary>
-    public static TrainingState Load(string path, ITrainableHasher model, OptimizerHelper? optimizer = null)
+    public static TrainingState Load(string path, ITrainableHasher model, ITrainingOptimizer? optimizer = null)
     {
         using var reader = OpenChecked(path);
         try
         {
             var state = ReadHeader(reader, path);
             model.LoadState(reader);
-            if (reader.ReadBoolean() && optimizer is not null) optimizer.load_state_dict(reader);
+            if (reader.ReadBoolean() && optimizer is not null) optimizer.Load(reader);
             return state;
         }
         catch (EndOfStreamException e)

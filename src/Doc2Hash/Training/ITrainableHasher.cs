@@ -29,6 +29,16 @@ public interface ITrainableHasher : IHashingMethod, IDisposable
     /// <summary>Scheduled hyper-parameters in force at a step (e.g. "tau"), for logs; empty when there are none.</summary>
     IReadOnlyDictionary<string, double> Schedules(StepContext context);
 
+    /// <summary>
+    /// Asks a model whose input layer looks rows up by word id (an EmbeddingBag) to give that weight a sparse COO
+    /// gradient (the ids of the rows the minibatch touches and their gradient rows) instead of a dense V x H one,
+    /// for optimisers that update only those rows (<see cref="LazyAdam"/>); false restores dense gradients. Models
+    /// without such a layer ignore it (the default), and LazyAdam then is plain Adam.
+    /// </summary>
+    void UseSparseRowGradients(bool enabled)
+    {
+    }
+
     /// <summary>Writes every parameter and buffer (TorchSharp's module format).</summary>
     void SaveState(BinaryWriter writer);
 

@@ -12,15 +12,15 @@ namespace Doc2Hash.Training;
 public sealed record StepReport(int Epoch, int Batch, int BatchesPerEpoch, long Step, double Loss);
 
 /// <summary>
-/// Trains any <see cref="ITrainableHasher"/> with Adam on minibatches of the training split, selects the epoch with
-/// the best precision@K (validation queries against the training database by default) and evaluates the test split
-/// once with that epoch's weights. Knows nothing about the model beyond the interface.
+/// Trains any <see cref="ITrainableHasher"/> with Adam (or <see cref="LazyAdam"/> when chosen) on minibatches of the
+/// training split, selects the epoch with the best precision@K (validation queries against the training database by
+/// default) and evaluates the test split once with that epoch's weights. Knows nothing about the model beyond the interface.
 /// <para>
 /// Determinism: every epoch seeds the shuffle and the step generator (handed to the model for all its sampling)
 /// from (seed, epoch) (<see cref="Seeding"/>), so equal seeds give bitwise-equal runs on CPU. Checkpoints (when a
-/// directory is given): <c>last.bin</c> after every epoch (model, Adam state, trainer state) and <c>best.bin</c>
-/// whenever the selection score improves. Resuming from <c>last.bin</c> restores the weights, Adam's moments and
-/// step counts, the epoch and global-step counters, the best score and the history; because randomness is
+/// directory is given): <c>last.bin</c> after every epoch (model, optimiser state, trainer state) and <c>best.bin</c>
+/// whenever the selection score improves. Resuming from <c>last.bin</c> restores the weights, the optimiser's moments
+/// and step counts, the epoch and global-step counters, the best score and the history; because randomness is
 /// re-derived per epoch, a resumed run continues exactly as the uninterrupted run would have.
 /// </para>
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class Trainer(TrainerOptions options)
         if (checkpointDirectory is not null) Directory.CreateDirectory(checkpointDirectory);
 
         var clock = Stopwatch.StartNew();
-        using var optimizer = optim.Adam(model.Parameters(), lr: Options.LearningRate);
+        using var optimizer = CreateOptimizer(model);
         var state = resume
             ? Checkpoint.Load(Path.Combine(checkpointDirectory!, LastCheckpointName), model, optimizer)
             : new TrainingState(0, 0, -1, double.NegativeInfinity, []);
@@ -79,8 +79,21 @@ public sealed class Trainer(TrainerOptions options)
         return new TrainingResult(state.BestEpoch, validation, test, Options.K, Options.SelectOn, clock.Elapsed.TotalSeconds, history);
     }
 
+    /// <summary>
+    /// Adam on every parameter, or LazyAdam after switching the model's row-lookup input layer (if it has one) to
+    /// sparse row gradients; the switch is set on every fit, so a model can be trained with either in turn.
+    /// </summary>
+    private ITrainingOptimizer CreateOptimizer(ITrainableHasher model)
+    {
+        bool lazy = Options.Optimizer == OptimizerKind.LazyAdam;
+        model.UseSparseRowGradients(lazy);
+        return lazy
+            ? new LazyAdam(model.Parameters(), Options.LearningRate)
+            : new AdamOptimizer(model.Parameters(), Options.LearningRate);
+    }
+
     private (Dictionary<string, double> Loss, IReadOnlyDictionary<string, double> Schedules, long Step, double Seconds) TrainEpoch(
-        ITrainableHasher model, OptimizerHelper optimizer, DatasetSplit train, int epoch, long step, ConsoleProgressBar? progress)
+        ITrainableHasher model, ITrainingOptimizer optimizer, DatasetSplit train, int epoch, long step, ConsoleProgressBar? progress)
     {
         var clock = Stopwatch.StartNew();
         long epochSeed = Seeding.ForEpoch(Options.Seed, epoch);
@@ -103,14 +116,14 @@ public sealed class Trainer(TrainerOptions options)
         return (means, schedules, step, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>One Adam step inside its own dispose scope; adds every term's value to <paramref name="sums"/>.</summary>
-    private static double TrainStep(ITrainableHasher model, OptimizerHelper optimizer, TrainingBatch batch, StepContext context, Dictionary<string, double> sums)
+    /// <summary>One optimiser step inside its own dispose scope; adds every term's value to <paramref name="sums"/>.</summary>
+    private static double TrainStep(ITrainableHasher model, ITrainingOptimizer optimizer, TrainingBatch batch, StepContext context, Dictionary<string, double> sums)
     {
         using var scope = NewDisposeScope();
         var loss = model.ComputeLoss(batch, context);
         ClearGradients(model);
         loss.Total.backward();
-        optimizer.step();
+        optimizer.Step();
         double total = loss.Total.item<float>();
         sums[LossTerms.TotalName] = sums.GetValueOrDefault(LossTerms.TotalName) + total;
         foreach (var (name, term) in loss.Terms)
@@ -121,7 +134,8 @@ public sealed class Trainer(TrainerOptions options)
     /// <summary>
     /// Drops the gradients instead of zeroing them (PyTorch's <c>zero_grad(set_to_none=True)</c>, its default since 2.0):
     /// backward then stores fresh gradients instead of adding them to zeros, saving two passes over every parameter,
-    /// which matters for the V x 500 first layer. Adam's update is unchanged (every parameter gets a gradient each step).
+    /// which matters for the V x 500 first layer. Adam's update is unchanged (every parameter gets a gradient each step),
+    /// and a sparse row gradient is never added to a stale one.
     /// </summary>
     private static void ClearGradients(ITrainableHasher model)
     {

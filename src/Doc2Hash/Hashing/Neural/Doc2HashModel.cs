@@ -135,6 +135,12 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
         }
     }
 
+    /// <summary>Sparse row gradients for the EmbeddingBag input (for LazyAdam); the dense-input variant has none.</summary>
+    public void UseSparseRowGradients(bool enabled)
+    {
+        if (input is SparseBagInput bag) bag.SparseGradients = enabled;
+    }
+
     public IEnumerable<Parameter> Parameters() => parameters();
     public void SetTraining(bool training) => train(training);
     public void SaveState(BinaryWriter writer) => save(writer);

@@ -80,6 +80,7 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
     /// <summary>Codes come from the encoder alone, exactly as for <see cref="Doc2HashModel.Encode"/>.</summary>
     public BinaryCodes Encode(SparseMatrix documents) => vae.Encode(documents);
 
+    public void UseSparseRowGradients(bool enabled) => vae.UseSparseRowGradients(enabled);
     public IEnumerable<Parameter> Parameters() => parameters();
     public void SetTraining(bool training) => train(training);
     public void SaveState(BinaryWriter writer) => save(writer);

@@ -24,6 +24,10 @@ public sealed class SparseBagInput : nn.Module<BagOfWordsBatch, Tensor>
     private readonly EmbeddingBag bag;
     private readonly Parameter bias;
 
+    // Built on demand and deliberately not registered: it shares bag's weight (same tensor, so parameters, state
+    // and gradients stay bag's) and differs only in giving that weight a sparse gradient in backward.
+    private EmbeddingBag? sparseGradientBag;
+
     public SparseBagInput(long vocabularySize, long hiddenSize, Doc2HashConfig config, Generator generator, Device device) : base(nameof(SparseBagInput))
     {
         bag = nn.EmbeddingBag(vocabularySize, hiddenSize, mode: EmbeddingBagMode.Sum, device: device);
@@ -37,8 +41,31 @@ public sealed class SparseBagInput : nn.Module<BagOfWordsBatch, Tensor>
 
     public Parameter Bias => bias;
 
+    /// <summary>
+    /// When true, backward leaves a sparse COO gradient on <see cref="Weight"/> (the rows of the minibatch's words,
+    /// one gradient row per occurrence) instead of a dense (V, H) one. The forward values are the same either way.
+    /// </summary>
+    public bool SparseGradients { get; set; }
+
     public override Tensor forward(BagOfWordsBatch batch) =>
-        bag.call(batch.Ids, batch.Offsets, batch.Weights) + bias;    // (B, H)
+        Bag().call(batch.Ids, batch.Offsets, batch.Weights) + bias;    // (B, H)
+
+    private EmbeddingBag Bag()
+    {
+        if (!SparseGradients) return bag;
+        if (sparseGradientBag is null)
+        {
+            sparseGradientBag = nn.EmbeddingBag(bag.weight!.shape[0], bag.weight.shape[1], mode: EmbeddingBagMode.Sum, sparse: true, device: bag.weight.device);
+            sparseGradientBag.weight = bag.weight;
+        }
+        return sparseGradientBag;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) sparseGradientBag?.Dispose();
+        base.Dispose(disposing);
+    }
 }
 
 /// <summary>The same first layer as <see cref="SparseBagInput"/> as a plain <c>nn.Linear(V, H)</c> on the dense batch.</summary>

@@ -1,0 +1,19 @@
+using Doc2Hash.Training;
+
+namespace Doc2Hash.Cli.Commands;
+
+/// <summary>The command-line spellings of <see cref="OptimizerKind"/> (train and bench training).</summary>
+internal static class OptimizerNames
+{
+    public const string Adam = "adam";
+    public const string LazyAdam = "lazy-adam";
+
+    public static IReadOnlyList<string> All { get; } = [Adam, LazyAdam];
+
+    public static OptimizerKind Parse(string name) => name switch
+    {
+        Adam => OptimizerKind.Adam,
+        LazyAdam => OptimizerKind.LazyAdam,
+        _ => throw new ArgumentException($"Unknown optimizer '{name}'; use one of: {string.Join(", ", All)}."),
+    };
+}
