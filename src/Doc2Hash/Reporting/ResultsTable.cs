@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Doc2Hash.Experiments;
 using Doc2Hash.IO;
+using Doc2Hash.Training;
 
 namespace Doc2Hash.Reporting;
 
@@ -19,35 +20,35 @@ public static class ResultsTable
         var sb = new StringBuilder();
         sb.AppendLine("## Test precision@100 (Hamming ranking, ties by database index; epoch selected on validation)");
         sb.AppendLine();
-        sb.AppendLine("| dataset | method | KL form | " + string.Join(" | ", bits.Select(b => $"{b} bits")) + " |");
-        sb.AppendLine("|---|---|---|" + string.Concat(bits.Select(_ => "---|")));
-        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: KlFormNames.Of(r.Config.Model.KlForm))).OrderBy(g => g.Key))
+        sb.AppendLine("| dataset | method | KL form | optimizer | " + string.Join(" | ", bits.Select(b => $"{b} bits")) + " |");
+        sb.AppendLine("|---|---|---|---|" + string.Concat(bits.Select(_ => "---|")));
+        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: KlFormNames.Of(r.Config.Model.KlForm), Optimizer: OptimizerNames.Of(r.Config.Training.Optimizer))).OrderBy(g => g.Key))
         {
             var cells = bits.Select(b => row.FirstOrDefault(r => r.Config.Bits == b)?.Summary!.TestPrecision is { } p ? F(p) : "");
-            sb.AppendLine($"| {row.Key.Dataset} | {row.Key.Method} | {row.Key.Kl} | " + string.Join(" | ", cells) + " |");
+            sb.AppendLine($"| {row.Key.Dataset} | {row.Key.Method} | {row.Key.Kl} | {row.Key.Optimizer} | " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();
         sb.AppendLine("## Runs");
         sb.AppendLine();
-        sb.AppendLine("| dataset | method | KL form | bits | seed | epochs | best epoch | validation P@100 | test P@100 | s/epoch | total s | selection | run |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        sb.AppendLine("| dataset | method | KL form | optimizer | bits | seed | epochs | best epoch | validation P@100 | test P@100 | s/epoch | total s | selection | run |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in finished.OrderBy(r => r.Config.Dataset).ThenBy(r => r.Config.Method).ThenBy(r => KlFormNames.Of(r.Config.Model.KlForm)).ThenBy(r => r.Config.Bits))
         {
             var s = r.Summary!;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.Dataset} | {s.Method} | {KlFormNames.Of(r.Config.Model.KlForm)} | {s.Bits} | {s.Seed} | {s.EpochsRun} | {s.BestEpoch} | {F(s.ValidationPrecision)} | {F(s.TestPrecision)} | {s.MeanTrainSecondsPerEpoch:0.0} | {s.TotalSeconds:0} | {s.SelectionProtocol} | `{Path.GetFileName(r.Folder.Path)}` |"));
+                $"| {s.Dataset} | {s.Method} | {KlFormNames.Of(r.Config.Model.KlForm)} | {OptimizerNames.Of(r.Config.Training.Optimizer)} | {s.Bits} | {s.Seed} | {s.EpochsRun} | {s.BestEpoch} | {F(s.ValidationPrecision)} | {F(s.TestPrecision)} | {s.MeanTrainSecondsPerEpoch:0.0} | {s.TotalSeconds:0} | {s.SelectionProtocol} | `{Path.GetFileName(r.Folder.Path)}` |"));
         }
         return sb.ToString();
     }
 
     public static string Csv(IReadOnlyList<RunRecord> runs)
     {
-        var sb = new StringBuilder("dataset,method,kl_form,bits,seed,epochs,best_epoch,validation_p100,test_p100,seconds_per_epoch,total_seconds,selection,run\n");
+        var sb = new StringBuilder("dataset,method,kl_form,optimizer,bits,seed,epochs,best_epoch,validation_p100,test_p100,seconds_per_epoch,total_seconds,selection,run\n");
         foreach (var r in Latest(runs))
         {
             var s = r.Summary!;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Dataset},{s.Method},{KlFormNames.Of(r.Config.Model.KlForm)},{s.Bits},{s.Seed},{s.EpochsRun},{s.BestEpoch},{s.ValidationPrecision:0.######},{s.TestPrecision:0.######},{s.MeanTrainSecondsPerEpoch:0.###},{s.TotalSeconds:0.#},\"{s.SelectionProtocol}\",{Path.GetFileName(r.Folder.Path)}"));
+                $"{s.Dataset},{s.Method},{KlFormNames.Of(r.Config.Model.KlForm)},{OptimizerNames.Of(r.Config.Training.Optimizer)},{s.Bits},{s.Seed},{s.EpochsRun},{s.BestEpoch},{s.ValidationPrecision:0.######},{s.TestPrecision:0.######},{s.MeanTrainSecondsPerEpoch:0.###},{s.TotalSeconds:0.#},\"{s.SelectionProtocol}\",{Path.GetFileName(r.Folder.Path)}"));
         }
         return sb.ToString();
     }
@@ -64,7 +65,7 @@ public static class ResultsTable
 
     static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
         .Where(r => r.Finished)
-        .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Bits, r.Config.Seed))
+        .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Training.Optimizer, r.Config.Bits, r.Config.Seed))
         .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).Last())
         .ToList();
 

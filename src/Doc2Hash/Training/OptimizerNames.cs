@@ -1,14 +1,14 @@
-using Doc2Hash.Training;
-
-namespace Doc2Hash.Cli.Commands;
+namespace Doc2Hash.Training;
 
 /// <summary>The command-line spellings of <see cref="OptimizerKind"/> (train and bench training).</summary>
-internal static class OptimizerNames
+public static class OptimizerNames
 {
     public const string Adam = "adam";
     public const string LazyAdam = "lazy-adam";
 
     public static IReadOnlyList<string> All { get; } = [Adam, LazyAdam];
+
+    public static string Of(OptimizerKind kind) => kind == OptimizerKind.LazyAdam ? LazyAdam : Adam;
 
     public static OptimizerKind Parse(string name) => name switch
     {
