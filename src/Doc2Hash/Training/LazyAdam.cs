@@ -61,10 +61,16 @@ public sealed class LazyAdam : ITrainingOptimizer
     /// <summary>torch.optim.Adam's update (its single-tensor form): m/(1 - b1^t) / (sqrt(v/(1 - b2^t)) + eps).</summary>
     private void UpdateDense(Parameter weight, Tensor m, Tensor v, Tensor gradient, double correction1, double correction2)
     {
+        // Every Scalar explicit and alive across the native calls (environment.md, "Scalars").
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        using var sqrtCorrection2 = Math.Sqrt(correction2).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var stepSize = (-learningRate / correction1).ToScalar();
         m.lerp_(gradient, Scalar(1 - Beta1, m));
-        v.mul_(Beta2).addcmul_(gradient, gradient, value: 1 - Beta2);
-        var denominator = v.sqrt().div_(Math.Sqrt(correction2)).add_(Epsilon);
-        weight.addcdiv_(m, denominator, value: -learningRate / correction1);
+        v.mul_(beta2).addcmul_(gradient, gradient, value: oneMinusBeta2);
+        var denominator = v.sqrt().div_(sqrtCorrection2).add_(epsilon);
+        weight.addcdiv_(m, denominator, value: stepSize);
     }
 
     /// <summary>
@@ -77,14 +83,16 @@ public sealed class LazyAdam : ITrainingOptimizer
     {
         var ids = gradient.SparseIndices[0];                                              // (nnz)
         var (rows, inverse, _) = ids.unique(sorted: true, return_inverse: true);          // (U), (nnz)
+        using var one = 1.0.ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var stepSize = (-learningRate * Math.Sqrt(correction2) / correction1).ToScalar();
         var rowGradient = zeros([rows.shape[0], weight.shape[1]], dtype: weight.dtype, device: weight.device)
-            .index_add_(0, inverse!, gradient.SparseValues, 1);                           // (U, H)
+            .index_add_(0, inverse!, gradient.SparseValues, one);                         // (U, H)
         var mRows = m.index_select(0, rows).lerp_(rowGradient, Scalar(1 - Beta1, m));
         var vRows = v.index_select(0, rows).lerp_(rowGradient.mul_(rowGradient), Scalar(1 - Beta2, v));
         m.index_copy_(0, rows, mRows);
         v.index_copy_(0, rows, vRows);
-        double stepSize = learningRate * Math.Sqrt(correction2) / correction1;
-        weight.index_add_(0, rows, mRows.div_(vRows.sqrt_().add_(Epsilon)), -stepSize);
+        weight.index_add_(0, rows, mRows.div_(vRows.sqrt_().add_(epsilon)), stepSize);
     }
 
     /// <summary>A 0-dimensional tensor (lerp_ takes its weight as a tensor in TorchSharp).</summary>

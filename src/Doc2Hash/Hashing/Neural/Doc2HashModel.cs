@@ -66,8 +66,11 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
     {
         if (!training || Config.Dropout == 0) return h;
         ArgumentNullException.ThrowIfNull(generator, "generator (dropout in training mode needs one)");
-        var keep = rand(h.shape, dtype: h.dtype, device: h.device, generator: generator).ge(Config.Dropout);   // (B, H)
-        return h * keep / (1 - Config.Dropout);
+        // Scalars are created explicitly and kept alive across the native calls (see "Scalars" in environment.md).
+        using var dropProbability = Config.Dropout.ToScalar();
+        using var scale = (1 / (1 - Config.Dropout)).ToScalar();
+        var keep = rand(h.shape, dtype: h.dtype, device: h.device, generator: generator).ge(dropProbability);   // (B, H)
+        return h.mul(keep).mul(scale);
     }
 
     /// <summary>log p(w | z) for every word, from a (B, L, 2) one-hot or relaxed code: (B, V).</summary>
@@ -77,8 +80,11 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
     /// Reconstruction loss -mean_batch sum_w x_w log p(w|z), the TF-IDF-weighted multinomial likelihood; only the
     /// batch's non-zeros contribute, gathered through <see cref="BagOfWordsBatch.FlatIndex"/>.
     /// </summary>
-    public static Tensor Reconstruction(Tensor logProbWords, BagOfWordsBatch x) =>
-        -(logProbWords.flatten().take(x.FlatIndex) * x.Weights).sum() / x.Count;
+    public static Tensor Reconstruction(Tensor logProbWords, BagOfWordsBatch x)
+    {
+        using var batchSize = ((double)x.Count).ToScalar();
+        return logProbWords.flatten().take(x.FlatIndex).mul(x.Weights).sum().div(batchSize).neg();
+    }
 
     /// <summary>One stochastic pass: logits, sampled code and the loss terms (used by Doc2hash-S too).</summary>
     public Doc2HashPass Forward(BagOfWordsBatch x, StepContext context)
@@ -87,7 +93,8 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
         var z = GumbelSoftmax.Sample(logits, Temperature(context), Config.Sampling, context.Generator); // (B, L, 2)
         var reconstruction = Reconstruction(Decode(z), x);
         var kl = BernoulliKl.Compute(logits, Config.KlForm);
-        return new Doc2HashPass(logits, z, reconstruction, kl, reconstruction + Config.KlWeight * kl);
+        using var klWeight = Config.KlWeight.ToScalar();
+        return new Doc2HashPass(logits, z, reconstruction, kl, reconstruction.add(kl.mul(klWeight)));
     }
 
     public LossTerms ComputeLoss(TrainingBatch batch, StepContext context)

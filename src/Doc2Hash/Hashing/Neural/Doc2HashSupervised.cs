@@ -48,7 +48,8 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
         var pass = vae.Forward(x, context);
         var scores = labelHead.call(pass.Code.flatten(1));   // (B, C)
         var label = LabelLoss(scores, batch.Labels);
-        var total = pass.Loss + LabelHead.WeightAt(context.Step) * label;
+        using var labelWeight = LabelHead.WeightAt(context.Step).ToScalar();
+        var total = pass.Loss.add(label.mul(labelWeight));
         return new LossTerms(total, new Dictionary<string, Tensor>
         {
             ["reconstruction"] = pass.Reconstruction,

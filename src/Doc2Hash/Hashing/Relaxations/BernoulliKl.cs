@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Doc2Hash.Hashing.Relaxations;
@@ -33,9 +34,10 @@ public static class BernoulliKl
         using var scope = NewDisposeScope();
         var flat = form == KlForm.PerBit ? logits : logits.flatten(1);   // (B, L, 2) or (B, 2L)
         var logQ = flat.log_softmax(-1);
+        using var log2 = Math.Log(2).ToScalar();   // explicit and alive across the native calls (environment.md, "Scalars")
         var perDocument = form == KlForm.PerBit
-            ? (logQ.exp() * (logQ + Math.Log(2))).sum([1, 2])           // sum over bits and classes: (B)
-            : (logQ.exp() * logQ).sum(1) + Math.Log(2);                    // (B)
+            ? logQ.exp().mul(logQ.add(log2)).sum([1, 2])           // sum over bits and classes: (B)
+            : logQ.exp().mul(logQ).sum(1).add(log2);                    // (B)
         return perDocument.mean().MoveToOuterDisposeScope();
     }
 }

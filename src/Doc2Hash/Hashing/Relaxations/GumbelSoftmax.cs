@@ -29,7 +29,8 @@ public static class GumbelSoftmax
     public static Tensor SampleGumbel(long[] shape, Generator generator, Device device, ScalarType dtype = ScalarType.Float32)
     {
         using var uniform = rand(shape, dtype: dtype, device: device, generator: generator);
-        return -(-(uniform + Epsilon).log() + Epsilon).log();
+        using var epsilon = Epsilon.ToScalar();   // explicit and alive across the native calls (environment.md, "Scalars")
+        return uniform.add(epsilon).log().neg().add(epsilon).log().neg();
     }
 
     /// <summary>
@@ -41,7 +42,8 @@ public static class GumbelSoftmax
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
         using var scope = NewDisposeScope();
         var gumbel = SampleGumbel(logits.shape, generator, logits.device, logits.dtype);
-        var soft = ((logits + gumbel) / temperature).softmax(-1);                             // (B, L, 2)
+        using var tau = temperature.ToScalar();
+        var soft = logits.add(gumbel).div(tau).softmax(-1);                                   // (B, L, 2)
         if (mode == GumbelMode.Soft) return soft.MoveToOuterDisposeScope();
         var hard = nn.functional.one_hot(soft.argmax(-1), soft.shape[^1]).to(soft.dtype);      // (B, L, 2)
         return (hard - soft.detach() + soft).MoveToOuterDisposeScope();
