@@ -68,9 +68,9 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
         ArgumentNullException.ThrowIfNull(generator, "generator (dropout in training mode needs one)");
         // Scalars are created explicitly and kept alive across the native calls (see "Scalars" in environment.md).
         using var dropProbability = Config.Dropout.ToScalar();
-        using var scale = (1 / (1 - Config.Dropout)).ToScalar();
+        using var keepProbability = (1 - Config.Dropout).ToScalar();
         var keep = rand(h.shape, dtype: h.dtype, device: h.device, generator: generator).ge(dropProbability);   // (B, H)
-        return h.mul(keep).mul(scale);
+        return h.mul(keep).div(keepProbability);
     }
 
     /// <summary>log p(w | z) for every word, from a (B, L, 2) one-hot or relaxed code: (B, V).</summary>
