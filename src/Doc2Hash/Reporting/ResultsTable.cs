@@ -20,12 +20,12 @@ public static class ResultsTable
         var sb = new StringBuilder();
         sb.AppendLine("## Test precision@100 (Hamming ranking, ties by database index; epoch selected on validation)");
         sb.AppendLine();
-        sb.AppendLine("| dataset | method | KL form | optimizer | " + string.Join(" | ", bits.Select(b => $"{b} bits")) + " |");
-        sb.AppendLine("|---|---|---|---|" + string.Concat(bits.Select(_ => "---|")));
-        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: KlFormNames.Of(r.Config.Model.KlForm), Optimizer: OptimizerNames.Of(r.Config.Training.Optimizer))).OrderBy(g => g.Key))
+        sb.AppendLine("| dataset | method | KL form | optimizer | epoch budget | " + string.Join(" | ", bits.Select(b => $"{b} bits")) + " |");
+        sb.AppendLine("|---|---|---|---|---|" + string.Concat(bits.Select(_ => "---|")));
+        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: KlFormNames.Of(r.Config.Model.KlForm), Optimizer: OptimizerNames.Of(r.Config.Training.Optimizer), r.Config.Training.Epochs)).OrderBy(g => g.Key))
         {
             var cells = bits.Select(b => row.FirstOrDefault(r => r.Config.Bits == b)?.Summary!.TestPrecision is { } p ? F(p) : "");
-            sb.AppendLine($"| {row.Key.Dataset} | {row.Key.Method} | {row.Key.Kl} | {row.Key.Optimizer} | " + string.Join(" | ", cells) + " |");
+            sb.AppendLine($"| {row.Key.Dataset} | {row.Key.Method} | {row.Key.Kl} | {row.Key.Optimizer} | {row.Key.Epochs} | " + string.Join(" | ", cells) + " |");
         }
         sb.AppendLine();
         sb.AppendLine("## Runs");
@@ -65,7 +65,7 @@ public static class ResultsTable
 
     static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
         .Where(r => r.Finished)
-        .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Training.Optimizer, r.Config.Bits, r.Config.Seed))
+        .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Training.Optimizer, r.Config.Training.Epochs, r.Config.Bits, r.Config.Seed))
         .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).Last())
         .ToList();
 
