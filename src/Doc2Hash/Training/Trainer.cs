@@ -119,6 +119,7 @@ public sealed class Trainer(TrainerOptions options)
     /// <summary>One optimiser step inside its own dispose scope; adds every term's value to <paramref name="sums"/>.</summary>
     private static double TrainStep(ITrainableHasher model, ITrainingOptimizer optimizer, TrainingBatch batch, StepContext context, Dictionary<string, double> sums)
     {
+        using var quiet = GcQuietRegion.Enter();   // no finalizer may free a Scalar mid-call (GcQuietRegion)
         using var scope = NewDisposeScope();
         var loss = model.ComputeLoss(batch, context);
         ClearGradients(model);

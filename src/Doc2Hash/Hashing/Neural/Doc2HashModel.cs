@@ -127,6 +127,7 @@ public sealed class Doc2HashModel : nn.Module, ITrainableHasher
             var bits = new byte[(long)documents.Rows * Bits];
             for (int start = 0; start < documents.Rows; start += EncodeChunkRows)
             {
+                using var quiet = GcQuietRegion.Enter();   // no finalizer may free a Scalar mid-call (GcQuietRegion)
                 using var scope = NewDisposeScope();
                 var rows = Enumerable.Range(start, Math.Min(EncodeChunkRows, documents.Rows - start)).ToArray();
                 using var x = BagOfWordsBatch.FromRows(documents, rows, Device);
