@@ -6,6 +6,13 @@ namespace Doc2Hash.Text;
 /// </summary>
 public sealed record TermWeights(IReadOnlyList<string> Terms, IReadOnlyList<double> InverseDocumentFrequencies, IReadOnlyList<int> DocumentFrequencies)
 {
+    /// <summary>
+    /// Vocabulary terms found in none of the documents the idf was fitted on. The vocabulary is fitted on the training
+    /// documents before the length filter, so a term can live only in documents the filter drops (they get the
+    /// highest idf, ln(n + 1) + 1).
+    /// </summary>
+    public int TermsInNoDocument => DocumentFrequencies.Count(df => df == 0);
+
     /// <summary>The <paramref name="count"/> terms of highest idf (ties: code point order of the term).</summary>
     public IReadOnlyList<int> Highest(int count) => Order(descending: true).Take(count).ToArray();
 

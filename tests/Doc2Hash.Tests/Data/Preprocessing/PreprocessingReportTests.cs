@@ -92,6 +92,7 @@ public class PreprocessingReportTests
         Assert.Equal(1.0, report.Terms.InverseDocumentFrequencies[0], 12);
         Assert.Equal(1.2876820724517808, report.Terms.InverseDocumentFrequencies[1], 12);
         Assert.Equal(new[] { 3, 2 }, report.Terms.DocumentFrequencies);
+        Assert.Equal(0, report.Terms.TermsInNoDocument);
         Assert.Equal(new[] { 1 }, report.Terms.Highest(1));
         Assert.Equal(new[] { 0, 1 }, report.Terms.Lowest(5)); // asking for more than exist gives all, in order
     }
@@ -99,7 +100,8 @@ public class PreprocessingReportTests
     [Fact]
     public void Idf_ties_are_ordered_by_term()
     {
-        var weights = new TermWeights(["b", "a", "c"], [2.0, 2.0, 1.0], [1, 1, 2]);
+        var weights = new TermWeights(["b", "a", "c"], [2.0, 2.0, 1.0], [0, 0, 2]);
+        Assert.Equal(2, weights.TermsInNoDocument);
         Assert.Equal(new[] { 1, 0, 2 }, weights.Highest(3));
         Assert.Equal(new[] { 2, 1, 0 }, weights.Lowest(3));
     }
