@@ -9,7 +9,7 @@ public static class BarCharts
     public static Figure Grouped(string name, ChartLabels labels, IReadOnlyList<string> categories, IReadOnlyList<BarGroup> groups, FigureRenderer? renderer = null) =>
         (renderer ?? FigureRenderer.Default).Render(name, new BarChart(labels, categories, groups));
 
-    /// <summary>Per-bit rate of ones for each method; balanced bits sit at 0.5, collapsed bits at 0 or 1.</summary>
+    /// <summary>Per-bit rate of ones for each method (bits numbered from 0, as in <see cref="CodeStatistics"/>); balanced bits sit at 0.5, collapsed bits at 0 or 1.</summary>
     public static Figure OnesRate(string name, string title, IReadOnlyList<(string Method, CodeStatistics Statistics)> methods, FigureRenderer? renderer = null) =>
         PerBit(name, new ChartLabels(title, "bit", "rate of ones"), methods, s => s.OnesRate, renderer);
 
@@ -25,7 +25,7 @@ public static class BarCharts
         var mismatch = methods.FirstOrDefault(m => m.Statistics.Bits != bits);
         if (mismatch.Statistics is not null)
             throw new ArgumentException($"Method '{mismatch.Method}' has {mismatch.Statistics.Bits}-bit codes but '{methods[0].Method}' has {bits}; compare code usage at one code length.", nameof(methods));
-        var categories = Enumerable.Range(1, bits).Select(b => b.ToString(CultureInfo.InvariantCulture)).ToList();
+        var categories = Enumerable.Range(0, bits).Select(b => b.ToString(CultureInfo.InvariantCulture)).ToList();
         return Grouped(name, labels, categories, [.. methods.Select(m => new BarGroup(m.Method, values(m.Statistics)))], renderer);
     }
 }

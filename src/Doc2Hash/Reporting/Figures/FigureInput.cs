@@ -36,6 +36,8 @@ internal static class FigureInput
                 RequireNonEmpty(lines.Series, "series");
                 foreach (var series in lines.Series)
                 {
+                    if (series.Colour is { } colour && !System.Text.RegularExpressions.Regex.IsMatch(colour, "^#[0-9a-fA-F]{6}$"))
+                        throw new ArgumentException($"Series '{series.Name}' has colour '{colour}'; write colours as #rrggbb.");
                     if (chart.Labels.LogX) RequirePositive(series.X, $"x of series '{series.Name}' (the x axis is logarithmic)");
                     if (chart.Labels.LogY) RequirePositive(series.Y, $"y of series '{series.Name}' (the y axis is logarithmic)");
                     if (chart.Labels.LogY && series.YError is not null)

@@ -41,4 +41,7 @@ public sealed record LineSeries
     public IReadOnlyList<double>? YError { get; }
 
     public SeriesMode Mode { get; }
+
+    /// <summary>A fixed #rrggbb colour instead of the next palette colour (e.g. the grey frame of the simplex).</summary>
+    public string? Colour { get; init; }
 }

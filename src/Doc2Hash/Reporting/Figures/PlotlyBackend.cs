@@ -17,7 +17,7 @@ internal sealed class PlotlyBackend : IInteractiveBackend
     {
         GenericChart plotly = chart switch
         {
-            LineChart lines => CSharpChart.Combine(lines.Series.Select((series, i) => Line(series, style.Colour(i), style))),
+            LineChart lines => CSharpChart.Combine(lines.Series.Select((series, i) => Line(series, lines.ColourOf(i, style), style))),
             BarChart bars => CSharpChart.Combine(bars.Groups.Select((group, g) => Column(group, bars.Categories, style.Colour(g)))),
             HeatmapChart heatmap => Heatmap(heatmap),
             _ => throw new ArgumentException($"No interactive renderer for {chart.GetType().Name}.", nameof(chart)),
@@ -91,6 +91,8 @@ internal sealed class PlotlyBackend : IInteractiveBackend
         layout.SetProperty("legend", new PlotlyAttributes { ["font"] = Font(style.LabelFontSize) });
         layout.SetProperty("colorway", style.Palette.ToArray());
         if (chart is BarChart) layout.SetProperty("barmode", "group");
+        // As in the PNG: a legend whenever a series has a name (plotly.js alone shows none for a single trace).
+        layout.SetProperty("showlegend", chart is LineChart l ? l.Series.Any(s => s.Name.Length > 0) : chart is BarChart b && b.Groups.Count > 1);
         return layout;
     }
 

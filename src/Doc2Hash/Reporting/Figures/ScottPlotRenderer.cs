@@ -28,7 +28,7 @@ internal static class ScottPlotRenderer
         for (int i = 0; i < chart.Series.Count; i++)
         {
             var series = chart.Series[i];
-            var colour = Color.FromHex(style.Colour(i));
+            var colour = Color.FromHex(chart.ColourOf(i, style));
             double[] xs = Scale(series.X, chart.Labels.LogX), ys = Scale(series.Y, chart.Labels.LogY);
             var scatter = plot.Add.Scatter(xs, ys, colour);
             scatter.LegendText = series.Name;
@@ -47,7 +47,7 @@ internal static class ScottPlotRenderer
             plot.Axes.Bottom.SetTicks([.. ticks.Select(t => chart.Labels.LogX ? Math.Log10(t.Position) : t.Position)], [.. ticks.Select(t => t.Label)]);
         if (chart.EqualAspect) plot.Axes.SquareUnits();
         if (chart.HideAxes) plot.HideAxesAndGrid();
-        if (chart.Series.Count(s => s.Name.Length > 0) > 1) plot.ShowLegend(Alignment.LowerRight);
+        ShowLegendOutside(plot, chart.Series.Any(s => s.Name.Length > 0));
     }
 
     private static void DrawBars(Plot plot, BarChart chart, FigureStyle style)
@@ -63,12 +63,10 @@ internal static class ScottPlotRenderer
             }).ToList());
             bars.LegendText = chart.Groups[g].Name;
         }
-        // At most about 20 category labels, so long axes (one bar per bit) stay legible.
-        int step = (chart.Categories.Count + 19) / 20;
-        var ticks = Enumerable.Range(0, chart.Categories.Count).Where(c => c % step == 0).ToArray();
+        var ticks = Thinned(chart.Categories.Count);
         plot.Axes.Bottom.SetTicks([.. ticks.Select(c => (double)c)], [.. ticks.Select(c => chart.Categories[c])]);
         plot.Axes.Margins(bottom: 0);
-        if (chart.Groups.Count > 1) plot.ShowLegend(Alignment.UpperRight);
+        ShowLegendOutside(plot, chart.Groups.Count > 1);
     }
 
     private static void DrawHeatmap(Plot plot, HeatmapChart chart)
@@ -78,6 +76,26 @@ internal static class ScottPlotRenderer
         heatmap.ManualRange = new ScottPlot.Range(chart.Min, chart.Max);
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = chart.ColourBarLabel;
+        // ScottPlot draws row 0 at the top with cell centres at y = rows - 1 - row; label the ticks with the row index.
+        int rows = chart.Values.GetLength(0), columns = chart.Values.GetLength(1);
+        int[] rowTicks = Thinned(rows), columnTicks = Thinned(columns);
+        plot.Axes.Left.SetTicks([.. rowTicks.Select(r => (double)(rows - 1 - r))], [.. rowTicks.Select(r => r.ToString(CultureInfo.InvariantCulture))]);
+        plot.Axes.Bottom.SetTicks([.. columnTicks.Select(c => (double)c)], [.. columnTicks.Select(c => c.ToString(CultureInfo.InvariantCulture))]);
+        plot.Axes.Margins(0, 0);
+    }
+
+    /// <summary>At most about 20 labelled positions out of 0..count-1, so long axes (one per bit) stay legible.</summary>
+    private static int[] Thinned(int count)
+    {
+        int step = (count + 19) / 20;
+        return [.. Enumerable.Range(0, count).Where(i => i % step == 0)];
+    }
+
+    // Below the plot area: it never hides data, and long series names do not narrow the plot.
+    private static void ShowLegendOutside(Plot plot, bool show)
+    {
+        if (show) plot.ShowLegend(Edge.Bottom);
+        else plot.HideLegend();
     }
 
     private static void ApplyLabels(Plot plot, ChartLabels labels, FigureStyle style)

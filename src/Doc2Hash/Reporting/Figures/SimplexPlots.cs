@@ -9,6 +9,7 @@ namespace Doc2Hash.Reporting.Figures;
 public static class SimplexPlots
 {
     private const double SumTolerance = 1e-6;
+    private const string FrameColour = "#7f7f7f";
     private static readonly double Height = Math.Sqrt(3) / 2;
 
     /// <summary>
@@ -18,7 +19,7 @@ public static class SimplexPlots
     public static Figure ThreeClasses(string name, string title, IReadOnlyList<(string Name, IReadOnlyList<double[]> Samples)> sets, FigureRenderer? renderer = null)
     {
         FigureInput.RequireNonEmpty(sets, "sample sets");
-        var series = new List<LineSeries> { new("", [0, 1, 0.5, 0], [0, 0, Height, 0], mode: SeriesMode.Lines) };
+        var series = new List<LineSeries> { new("", [0, 1, 0.5, 0], [0, 0, Height, 0], mode: SeriesMode.Lines) { Colour = FrameColour } };
         foreach (var (setName, samples) in sets)
         {
             FigureInput.RequireNonEmpty(samples, $"samples of '{setName}'");
