@@ -59,7 +59,11 @@ internal static class ScottPlotRenderer
             double offset = (g - (chart.Groups.Count - 1) / 2.0) * width;
             var bars = plot.Add.Bars(chart.Groups[g].Values.Select((v, c) => new Bar
             {
-                Position = c + offset, Value = v, Size = width, FillColor = colour, LineWidth = 0,
+                Position = c + offset,
+                Value = v,
+                Size = width,
+                FillColor = colour,
+                LineWidth = 0,
             }).ToList());
             bars.LegendText = chart.Groups[g].Name;
         }
