@@ -63,7 +63,8 @@ public static class ResultsTable
         return [md, csv];
     }
 
-    static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
+    /// <summary>Finished runs, the newest per (dataset, method, KL form, optimizer, epochs, bits, seed).</summary>
+    internal static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
         .Where(r => r.Finished)
         .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Training.Optimizer, r.Config.Training.Epochs, r.Config.Bits, r.Config.Seed))
         .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).Last())
