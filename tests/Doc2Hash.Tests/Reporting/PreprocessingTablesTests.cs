@@ -68,3 +68,18 @@ public class PreprocessingTablesTests
         Assert.Equal(new object?[] { "x", 3, 1, 1 }, labels.Rows[0].ToArray());
     }
 }
+
+public class PreprocessingFiguresTests
+{
+    [Fact]
+    public void Length_histogram_leaves_out_documents_beyond_the_shown_range_and_says_how_many()
+    {
+        var (_, report) = Doc2Hash.Data.Preprocessing.Preprocessor.PrepareWithReport(PreprocessingReportTests.Corpus(), PreprocessingReportTests.Config);
+        // test lengths before the filter: [3, 5, 0, 2]; with 4 tokens shown, the document of 5 is left out.
+        var figure = PreprocessingFigures.Lengths(report, "test", maxShown: 4, bins: 4, renderer: Doc2Hash.Reporting.Figures.FigureRenderer.PngOnly);
+        Assert.Equal("fruit-test-lengths", figure.Name);
+        Assert.Equal("fruit test: document lengths (1 longer than 4 not shown)", figure.Title);
+        Assert.True(figure.Png.Length > 1000);
+        Assert.Throws<ArgumentException>(() => PreprocessingFigures.Lengths(report, "validation"));
+    }
+}
