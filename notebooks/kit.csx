@@ -17,7 +17,7 @@ static class KitBuild
     {
         string dll = Path.GetFullPath(Output + "/Doc2Hash.Notebooks.dll");
         string? newer = NewestSource(File.Exists(dll) ? File.GetLastWriteTimeUtc(dll) : DateTime.MinValue);
-        if (newer is null) { Console.WriteLine($"Kit is up to date: {dll}"); return; }
+        if (newer is null) { Console.WriteLine($"Kit is up to date: {Output}/Doc2Hash.Notebooks.dll"); return; }
         Console.WriteLine(File.Exists(dll) ? $"Rebuilding the kit ({newer} changed) ..." : "Building the kit (first use) ...");
         var clock = Stopwatch.StartNew();
         var start = new ProcessStartInfo("dotnet", $"build {Project} -c Release --nologo -v q") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -32,7 +32,7 @@ static class KitBuild
         build.WaitForExit();
         if (build.ExitCode != 0)
             throw new InvalidOperationException($"Building the kit failed (dotnet build {Project} -c Release):\n{output}{errors.Result}");
-        Console.WriteLine($"Kit built in {clock.Elapsed.TotalSeconds:F0} s: {dll}");
+        Console.WriteLine($"Kit built in {clock.Elapsed.TotalSeconds:F0} s: {Output}/Doc2Hash.Notebooks.dll");
     }
 
     /// <summary>The first source file (C#, project or build file) newer than the DLL, or null.</summary>
