@@ -31,7 +31,9 @@ ensure_jupyter() {
   for package in "${jupyter_packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
   done
-  if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}" || echo "setup: without Jupyter the notebook tests that use it fail; install: ${missing[*]}" >&2
+  fi
 }
 
 ensure_dotnet_interactive() {
@@ -39,7 +41,8 @@ ensure_dotnet_interactive() {
   if [ -x "$tools/dotnet-interactive" ] && [ -d "$tools/.store/microsoft.dotnet-interactive/$dotnet_interactive_version" ]; then return 0; fi
   echo "setup: installing the .NET Interactive Jupyter kernel (Microsoft.dotnet-interactive $dotnet_interactive_version)" >&2
   dotnet tool uninstall -g Microsoft.dotnet-interactive >/dev/null 2>&1 || true
-  dotnet tool install -g Microsoft.dotnet-interactive --version "$dotnet_interactive_version" >/dev/null
+  dotnet tool install -g Microsoft.dotnet-interactive --version "$dotnet_interactive_version" >/dev/null ||
+    echo "setup: could not install Microsoft.dotnet-interactive; the Jupyter notebook tests will fail" >&2
 }
 
 # Written by hand rather than by `dotnet interactive jupyter install`, whose kernelspec listens on every interface.
