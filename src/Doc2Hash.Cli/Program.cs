@@ -11,4 +11,5 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(LabCommand.Create());
 return root.Parse(args).Invoke();
