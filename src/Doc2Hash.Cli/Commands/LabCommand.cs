@@ -22,11 +22,12 @@ internal static class LabCommand
         var temperatures = new Option<string>("--temperatures") { Description = "Comma-separated Gumbel-Softmax temperatures.", DefaultValueFactory = _ => string.Join(',', defaults.Temperatures.Select(t => t.ToString(CultureInfo.InvariantCulture))) };
         var repeats = new Option<int>("--repeats") { Description = "Independent estimates per setting (R).", DefaultValueFactory = _ => defaults.Repeats };
         var steps = new Option<int>("--steps") { Description = "Training steps per estimator (0 skips the training comparison).", DefaultValueFactory = _ => defaults.TrainingSteps };
+        var trainedSteps = new Option<int>("--trained-steps") { Description = "ARM training steps to the second measurement point (0 skips it).", DefaultValueFactory = _ => defaults.TrainedPointSteps };
         var seed = new Option<int>("--seed") { Description = "Seed of the toy corpus, the starting point and the sampling.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "torch intra-op threads; the lab's tensors are tiny, so 1 (the default) is fastest, by far on a busy machine.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Markdown report to write (replaced).", DefaultValueFactory = _ => Path.Combine("results", "relaxation-lab.md") };
         var command = new Command("estimators", "Bias and variance of REINFORCE, ARM, straight-through Bernoulli and Gumbel-Softmax against the exact gradient of a toy model, and training with each.");
-        foreach (var option in new Option[] { bits, samples, temperatures, repeats, steps, seed, threads, output }) command.Options.Add(option);
+        foreach (var option in new Option[] { bits, samples, temperatures, repeats, steps, trainedSteps, seed, threads, output }) command.Options.Add(option);
         command.SetAction(parse => CliErrors.Run(() =>
         {
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
@@ -37,6 +38,7 @@ internal static class LabCommand
                 Temperatures = [.. List(parse.GetValue(temperatures)!).Select(s => Number(s, "--temperatures", t => double.Parse(t, CultureInfo.InvariantCulture)))],
                 Repeats = parse.GetValue(repeats),
                 TrainingSteps = parse.GetValue(steps),
+                TrainedPointSteps = parse.GetValue(trainedSteps),
                 Seed = parse.GetValue(seed),
             };
             var result = RelaxationLab.Run(options, line => Console.WriteLine(line));

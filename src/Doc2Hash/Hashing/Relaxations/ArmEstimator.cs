@@ -36,8 +36,4 @@ public sealed class ArmEstimator : IGradientEstimator
         var pathForLogits = gradient.mul(logits.sub(logits.detach())).sum();         // value 0, gradient g
         return BernoulliLatent.MeanOverSamples(value).add(pathForLogits).MoveToOuterDisposeScope();
     }
-
-    public void Dispose()
-    {
-    }
 }

@@ -27,8 +27,4 @@ public sealed class GumbelSoftmaxEstimator(GumbelMode mode) : IGradientEstimator
         var code = GumbelSoftmax.Sample(repeated, temperature, Mode, generator).select(-1, 1); // (S, ..., L)
         return BernoulliLatent.MeanOverSamples(BernoulliLatent.Evaluate(loss, code)).MoveToOuterDisposeScope();
     }
-
-    public void Dispose()
-    {
-    }
 }

@@ -31,4 +31,9 @@ public interface IGradientEstimator : IDisposable
     /// surrogate scalar. <paramref name="temperature"/> is used by the Gumbel-Softmax estimators only.
     /// </summary>
     Tensor Surrogate(Tensor logits, Func<Tensor, Tensor> loss, int samples, double temperature, Generator generator);
+
+    /// <summary>Stateless estimators hold nothing to release.</summary>
+    void IDisposable.Dispose()
+    {
+    }
 }

@@ -23,8 +23,4 @@ public sealed class StraightThroughBernoulliEstimator : IGradientEstimator
         var code = hard.add(q.sub(q.detach()));                                                      // forward hard, backward identity to q
         return BernoulliLatent.MeanOverSamples(BernoulliLatent.Evaluate(loss, code)).MoveToOuterDisposeScope();
     }
-
-    public void Dispose()
-    {
-    }
 }

@@ -40,12 +40,21 @@ public static class ToyTraining
     /// <summary>Steps run inside one <see cref="GcQuietRegion"/> (entering one costs a collection; a toy step allocates little).</summary>
     private const int StepsPerQuietRegion = 32;
 
+    /// <summary>Trains a fresh toy model built from <paramref name="model"/> (equal options, equal start) and returns its curve.</summary>
     public static ToyTrainingCurve Train(ToyModelOptions model, BernoulliEstimator kind, ToyTrainingOptions options, Device? device = null)
+    {
+        using var toy = new ToyLatentModel(model, device);
+        return Train(toy, kind, options);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="toy"/> in place (the caller keeps it, e.g. to analyse the estimators at the trained point).
+    /// </summary>
+    public static ToyTrainingCurve Train(ToyLatentModel toy, BernoulliEstimator kind, ToyTrainingOptions options)
     {
         if (options.Steps < 0) throw new ArgumentOutOfRangeException(nameof(options), options.Steps, "Steps must not be negative.");
         if (options.Samples < BernoulliEstimators.MinimumSamples(kind))
             throw new ArgumentOutOfRangeException(nameof(options), options.Samples, $"'{BernoulliEstimators.Name(kind)}' needs at least {BernoulliEstimators.MinimumSamples(kind)} samples per step.");
-        using var toy = new ToyLatentModel(model, device);
         using var estimator = BernoulliEstimators.Create(kind);
         using var optimizer = new AdamOptimizer(toy.Parameters, options.LearningRate);
         using var generator = new Generator((ulong)options.Seed, toy.Device);
