@@ -12,4 +12,5 @@ root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
+root.Subcommands.Add(LabCommand.Create());
 return root.Parse(args).Invoke();

@@ -26,16 +26,46 @@ public static class NotebookFormatters
     {
         if (_description is not null) return _description;
         string? unavailable = ProbeInteractive();
-        Formatter.Register<Figure>((figure, writer) => writer.Write(Convert.ToBase64String(figure.Png)), "image/png");
+        Formatter.Register<Figure>((figure, writer) =>
+        {
+            SaveOnce(figure);
+            writer.Write(Convert.ToBase64String(figure.Png));
+        }, "image/png");
         Formatter.Register<Figure>((figure, writer) => writer.Write(PlainText(figure)), PlainTextFormatter.MimeType);
         Formatter.Register<Figure>((figure, writer) => writer.Write(PlotlyJson(figure)), PlotlyMimeType);
         string[] mimeTypes = unavailable is null
             ? [PlotlyMimeType, "image/png", PlainTextFormatter.MimeType]
             : ["image/png", PlainTextFormatter.MimeType];
         Formatter.SetPreferredMimeTypesFor(typeof(Figure), mimeTypes);
+        string saved = FiguresDirectory is null ? "" : ", each shown figure saved to results/figures";
         return _description = unavailable is null
-            ? "figures: interactive (Plotly) with a PNG fallback"
-            : $"figures: static PNG only ({unavailable})";
+            ? $"figures: interactive (Plotly) with a PNG fallback{saved}"
+            : $"figures: static PNG only ({unavailable}){saved}";
+    }
+
+    /// <summary>
+    /// Where shown figures are also saved (PNG, and HTML when interactive): the repository's results/figures when the
+    /// kernel runs inside the kit's notebooks/ folder, else nowhere. Set it to null to only show figures.
+    /// </summary>
+    public static string? FiguresDirectory { get; set; } = DefaultFiguresDirectory();
+
+    private static readonly HashSet<Figure> _saved = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Saves a shown figure under <see cref="FiguresDirectory"/> (once per figure object, atomically).</summary>
+    private static void SaveOnce(Figure figure)
+    {
+        if (FiguresDirectory is null) return;
+        lock (_saved)
+        {
+            if (_saved.Add(figure)) figure.Save(FiguresDirectory);
+        }
+    }
+
+    private static string? DefaultFiguresDirectory()
+    {
+        var notebooks = new DirectoryInfo(Environment.CurrentDirectory);
+        bool inKit = notebooks.Name == "notebooks" && File.Exists(Path.Combine(notebooks.FullName, "kit.csx"));
+        return inKit ? Path.Combine(notebooks.Parent!.FullName, "results", "figures") : null;
     }
 
     /// <summary>Null when Plotly.NET renders in this process, else the reason it cannot (a tiny chart is drawn to find out).</summary>
