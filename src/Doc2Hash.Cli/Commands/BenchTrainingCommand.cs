@@ -76,7 +76,7 @@ internal static class BenchTrainingCommand
     {
         var preset = Doc2HashPresets.Unsupervised(bits);
         using var model = new Doc2HashModel(preset.Model with { Input = variant.Layout }, data.VocabularySize, preset.Training.Seed, device);
-        var trainer = new Trainer(preset.Training with { Epochs = epochs, Optimizer = variant.Optimizer, ShowProgress = false });
+        var trainer = new Trainer(preset.Training with { Epochs = epochs, Optimizer = variant.Optimizer });
         var seconds = trainer.Fit(model, data).History.Select(r => r.TrainSeconds).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{variant.Label,-25} seconds per epoch: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} (fastest {seconds.Min():F2}, mean {seconds.Average():F2})"));

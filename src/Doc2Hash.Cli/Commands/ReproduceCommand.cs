@@ -45,7 +45,11 @@ internal static class ReproduceCommand
                 var prepared = DataCommand.Load(name, dataOptions, rebuild: false);
                 Console.WriteLine(DatasetSummary.ToText(prepared.Dataset, DatasetSummary.Compute(prepared.Dataset)));
                 return prepared;
-            }, Console.WriteLine, (trainer, _) => trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report)));
+            }, Console.WriteLine, (trainer, _) =>
+            {
+                TrainingProgressBar.Attach(trainer);
+                trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report));
+            });
             WriteTables(records, plan.ResultsDirectory);
             return 0;
         }));

@@ -99,8 +99,11 @@ internal static class TrainCommand
         return command;
     }
 
-    private static void PrintEpochs(Trainer trainer, RunFolder run) =>
+    private static void PrintEpochs(Trainer trainer, RunFolder run)
+    {
+        TrainingProgressBar.Attach(trainer);
         trainer.EpochCompleted += (_, report) => Console.WriteLine(Trainer.Describe(report));
+    }
 
     private static void Print(RunSummary summary) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"best epoch {summary.BestEpoch} ({summary.SelectionProtocol}): validation P@{summary.K} {summary.ValidationPrecision:F4}, test P@{summary.K} {summary.TestPrecision:F4}; {summary.EpochsRun} epochs, {summary.TotalSeconds:F1} s"));

@@ -1,3 +1,4 @@
+using Doc2Hash.Experiments;
 using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
 using Doc2Hash.Hashing.Neural;
@@ -19,7 +20,7 @@ public class Doc2HashIntegrationTests
         var preset = Doc2HashPresets.Unsupervised(32);
         using var model = new Doc2HashModel(preset.Model with { KlForm = KlForm.AuthorsFlatSoftmax }, data.VocabularySize, seed: 1);
 
-        var result = new Trainer(preset.Training with { Epochs = 4, ShowProgress = false }).Fit(model, data);
+        var result = new Trainer(preset.Training with { Epochs = 4 }).Fit(model, data);
 
         // Chance level, measured here: random 32-bit codes give about 1/20 precision on 20 balanced groups.
         var random = new Random(1);

@@ -14,7 +14,7 @@ public class NeuralExperimentTests
         return RunConfig.From(preset, "tiny") with
         {
             Model = preset.Model with { HiddenSize = 32 },
-            Training = preset.Training with { Epochs = epochs, BatchSize = 50, LearningRate = 5e-3, K = 10, ShowProgress = false },
+            Training = preset.Training with { Epochs = epochs, BatchSize = 50, LearningRate = 5e-3, K = 10 },
         };
     }
 

@@ -1,7 +1,7 @@
 using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Text;
-using Doc2Hash.Training;
+using Doc2Hash.Hashing;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

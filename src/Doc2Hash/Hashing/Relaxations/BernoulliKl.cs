@@ -1,6 +1,8 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Doc2Hash.Configuration;
+
 namespace Doc2Hash.Hashing.Relaxations;
 
 /// <summary>Which KL term to use between the encoder's bit distribution and the uniform Bernoulli(1/2) prior.</summary>
@@ -10,6 +12,7 @@ public enum KlForm
     /// The principled form: each bit i is a 2-class categorical q_i = softmax(logits_i), and
     /// KL = sum_i sum_k q_ik log(q_ik / (1/2)) = sum_i sum_k q_ik log(2 q_ik).
     /// </summary>
+    [OptionName("per-bit")]
     PerBit,
 
     /// <summary>
@@ -17,6 +20,7 @@ public enum KlForm
     /// over all 2L logits, KL = sum_j p_j log p_j + log 2. It constrains the logits very differently from the
     /// per-bit form (it is bounded by log 2L + log 2 whatever L is); kept only as an ablation.
     /// </summary>
+    [OptionName("authors")]
     AuthorsFlatSoftmax,
 }
 

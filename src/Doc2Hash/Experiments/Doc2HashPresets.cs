@@ -1,7 +1,8 @@
+using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Training;
 
-namespace Doc2Hash.Hashing.Neural;
+namespace Doc2Hash.Experiments;
 
 /// <summary>A method's full recipe: model settings, label head (supervised methods only) and optimisation.</summary>
 public sealed record MethodPreset(string Method, Doc2HashConfig Model, LabelHeadConfig? LabelHead, TrainerOptions Training);
