@@ -1,4 +1,4 @@
-using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
 using Doc2Hash.Hashing.Neural;
@@ -17,7 +17,7 @@ public class Doc2HashIntegrationTests
     {
         using var cache = new TempFolder();
         var data = DatasetCatalog.Load("ng20", MirrorFolder.Options(cache)).Dataset;
-        var preset = Doc2HashPresets.Unsupervised(32);
+        var preset = new Doc2HashMethod().Preset(32);
         using var model = new Doc2HashModel(preset.Model with { KlForm = KlForm.AuthorsFlatSoftmax }, data.VocabularySize, seed: 1);
 
         var result = new Trainer(preset.Training with { Epochs = 4 }).Fit(model, data);
