@@ -25,7 +25,7 @@ internal sealed class MethodOptions
         options = presets
             .SelectMany(p => SettingsSchema.Of(p.Settings).Settings.Select(s => (Method: p.Name, p.Settings, Setting: s)))
             .GroupBy(x => x.Setting.Name)
-            .ToDictionary(g => g.Key, g => Create(g.Key, g.First().Setting, g.Select(x => (x.Method, Value: x.Setting.Format(x.Settings)))));
+            .ToDictionary(g => g.Key, g => Create(g.Key, [.. g.Select(x => x.Setting)], g.Select(x => (x.Method, Value: x.Setting.Format(x.Settings)))));
     }
 
     public IReadOnlyCollection<Option<string?>> All => options.Values;
@@ -51,8 +51,12 @@ internal sealed class MethodOptions
     public static IReadOnlyList<string> Names() =>
         MethodCatalog.All.SelectMany(m => SettingsSchema.Of(m.Preset(DefaultBits)).Settings.Select(s => s.Name)).Distinct().ToArray();
 
-    private static Option<string?> Create(string name, Setting setting, IEnumerable<(string Method, string Value)> presets)
+    private static Option<string?> Create(string name, IReadOnlyList<Setting> settings, IEnumerable<(string Method, string Value)> presets)
     {
+        // One option serves every method that has a setting of this name, so they must agree on what it accepts.
+        var setting = settings[0];
+        if (settings.Any(s => s.Type != setting.Type))
+            throw new InvalidOperationException($"--{name} means different things to different methods ({string.Join(", ", settings.Select(s => s.Path + ": " + s.Type.Name).Distinct())}); rename one with [OptionName].");
         var option = new Option<string?>("--" + name) { Description = $"{setting.Description} Preset: {PresetText(presets)}." };
         if (setting.Choices.Count > 0) option.AcceptOnlyFromAmong([.. setting.Choices]);
         return option;

@@ -65,6 +65,7 @@ public sealed class Trainer(TrainerOptions options)
         for (int epoch = state.NextEpoch; epoch < Options.Epochs; epoch++)
         {
             var (loss, schedules, step, trainSeconds) = TrainEpoch(model, optimizer, data.Train, epoch, state.Step);
+            model.FinishEpoch(data.Train.Features);
             var evalClock = Stopwatch.StartNew();
             double score = SelectionPrecision(model, data);
             bool isBest = score > state.BestScore;

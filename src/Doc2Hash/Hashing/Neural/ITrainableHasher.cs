@@ -1,3 +1,4 @@
+using Doc2Hash.Text;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,6 +37,15 @@ public interface ITrainableHasher : IHashingMethod, IDisposable
     /// without such a layer ignore it (the default), and LazyAdam then is plain Adam.
     /// </summary>
     void UseSparseRowGradients(bool enabled)
+    {
+    }
+
+    /// <summary>
+    /// Called by the trainer after every epoch's last step, before codes are evaluated and checkpoints written, so a
+    /// model can derive state from the whole training split: VDSH's per-bit thresholds are the training medians of
+    /// its latent means, and must match the weights they are stored with. Most models need nothing (the default).
+    /// </summary>
+    void FinishEpoch(SparseMatrix trainingDocuments)
     {
     }
 

@@ -44,4 +44,17 @@ public static class BernoulliKl
             : logQ.exp().mul(logQ).sum(1).add(log2);                    // (B)
         return perDocument.mean().MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// The per-bit KL for a Bernoulli latent given by one logit per bit, (B, L): q = sigmoid(l), KL = sum_i q_i log 2q_i
+    /// + (1 - q_i) log 2(1 - q_i) (NASH, Shen et al. 2018). sigmoid(l) is the second class of softmax([0, l]), so this is
+    /// <see cref="Compute"/>'s per-bit form on (B, L, 2) logits [0, l].
+    /// </summary>
+    public static Tensor FromBitLogits(Tensor bitLogits)
+    {
+        if (bitLogits.dim() != 2) throw new ArgumentException($"Expected bit logits of shape (B, L), got ({string.Join(", ", bitLogits.shape)}).", nameof(bitLogits));
+        using var scope = NewDisposeScope();
+        var pairs = stack([zeros_like(bitLogits), bitLogits], -1);   // (B, L, 2)
+        return Compute(pairs, KlForm.PerBit).MoveToOuterDisposeScope();
+    }
 }
