@@ -38,6 +38,21 @@ public class NeuralMethodsTests
     }
 
     [Theory]
+    [MemberData(nameof(NeuralMethods))]
+    public void Live_tensor_count_stays_flat_over_training_steps(string method)
+    {
+        var data = TinyCorpus.Topics(train: 200);
+        var settings = Small(method, seed: 1);
+        using var model = ((INeuralMethodEntry)MethodCatalog.Get(method)).Create(settings, data, CPU);
+        var live = new List<long>();
+        var trainer = new Trainer(((INeuralSettings)settings).Training with { BatchSize = 10 });   // 20 steps
+        trainer.StepCompleted += (_, _) => live.Add(TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        trainer.Fit(model, data);
+        // Step 1 creates Adam's moment tensors; from step 2 on nothing may accumulate.
+        Assert.All(live.Skip(1), count => Assert.Equal(live[1], count));
+    }
+
+    [Theory]
     [InlineData("vdsh")]
     [InlineData("nash")]
     public void A_few_epochs_on_the_synthetic_corpus_beat_random_codes_at_precision_at_10(string method)
