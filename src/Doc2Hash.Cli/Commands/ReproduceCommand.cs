@@ -5,11 +5,12 @@ using Doc2Hash.Experiments;
 using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Reporting;
+using Doc2Hash.Reporting.Figures;
 using Doc2Hash.Training;
 
 namespace Doc2Hash.Cli.Commands;
 
-/// <summary>`doc2hash reproduce` (the main job) and `doc2hash report` (tables from run folders).</summary>
+/// <summary>`doc2hash reproduce` (the main job) and `doc2hash report` (tables and figures from run folders).</summary>
 internal static class ReproduceCommand
 {
     public static Command Create()
@@ -64,8 +65,8 @@ internal static class ReproduceCommand
     public static Command Report()
     {
         var runs = CliOptions.RunsDirectory("Run folders to read.");
-        var results = new Option<string>("--results-dir") { Description = "Where the tables go.", DefaultValueFactory = _ => "results" };
-        var command = new Command("report", "Regenerate the result tables (Markdown + CSV) from the run folders' summaries.");
+        var results = new Option<string>("--results-dir") { Description = "Where the tables (and figures/) go.", DefaultValueFactory = _ => "results" };
+        var command = new Command("report", "Regenerate the result tables (Markdown + CSV) and figures (results/figures: P@100 vs bits per dataset, PNG + HTML) from the run folders' summaries.");
         command.Options.Add(runs);
         command.Options.Add(results);
         command.SetAction(parse => CliErrors.Run(() =>
@@ -80,6 +81,9 @@ internal static class ReproduceCommand
     {
         Console.WriteLine(ResultsTable.Markdown(records));
         foreach (string path in ResultsTable.Write(records, resultsDirectory)) Console.WriteLine($"wrote {path}");
+        string figures = Path.Combine(resultsDirectory, "figures");
+        foreach (var figure in ResultsFigures.PrecisionVsBits(records))
+            foreach (string path in figure.Save(figures)) Console.WriteLine($"wrote {path}");
     }
 
     static IReadOnlyList<string> List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -19,14 +19,21 @@ public static class AtomicFile
         Commit(WriteTemporary(target, writeContent), target, overwrite);
     }
 
-    /// <summary>
-    /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
-    /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
-    /// </summary>
     /// <summary>Writes UTF-8 text atomically, replacing an existing file (for run records that are updated in place).</summary>
     public static void WriteAllText(string path, string contents) =>
         Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(contents)), overwrite: true);
 
+    /// <summary>Writes bytes atomically, replacing an existing file (for generated files such as figures).</summary>
+    public static void WriteAllBytes(string path, byte[] contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        Write(path, stream => stream.Write(contents), overwrite: true);
+    }
+
+    /// <summary>
+    /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
+    /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
+    /// </summary>
     public static string WriteTemporary(string path, Action<Stream> writeContent)
     {
         string target = Path.GetFullPath(path);

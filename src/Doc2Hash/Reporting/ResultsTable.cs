@@ -63,11 +63,22 @@ public static class ResultsTable
         return [md, csv];
     }
 
-    static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
+    /// <summary>Finished runs, the newest per (dataset, method, KL form, optimizer, epochs, bits, seed).</summary>
+    internal static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
         .Where(r => r.Finished)
         .GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl(r), Optimizer(r), Epochs(r), r.Config.Bits, r.Config.Seed))
         .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).Last())
         .ToList();
+
+    /// <summary>
+    /// A row's name in figures: the method and the settings that tell its table rows apart, e.g. "doc2hash (authors KL,
+    /// adam, 30 epochs)"; a method without KL form, optimizer or epochs is just its name.
+    /// </summary>
+    public static string SeriesName(RunRecord r)
+    {
+        string[] parts = [.. new[] { r.Config.Option("kl-form") is { } kl ? $"{kl} KL" : null, r.Config.Option("optimizer"), r.Config.Option("epochs") is { } e ? $"{e} epochs" : null }.OfType<string>()];
+        return parts.Length == 0 ? r.Config.Method : $"{r.Config.Method} ({string.Join(", ", parts)})";
+    }
 
     static string Kl(RunRecord r) => r.Config.Option("kl-form") ?? "-";
     static string Optimizer(RunRecord r) => r.Config.Option("optimizer") ?? "-";
