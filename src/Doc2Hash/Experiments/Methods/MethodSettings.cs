@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Doc2Hash.Configuration;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Training;
 
@@ -49,5 +51,35 @@ public sealed record NeuralSettings<TModel>(TModel Model, LabelHeadConfig? Label
         Training.Validate();
         if (LabelHead is { WeightStep: < 0 } or { MaxWeight: < 0 })
             throw new ArgumentException($"The label-loss weight step and maximum must not be negative (got {LabelHead.WeightStep}, {LabelHead.MaxWeight}).");
+    }
+}
+
+/// <summary>What the runner needs from the options record of a method fitted in one pass: its code length and seed.</summary>
+public interface IFittedOptions
+{
+    int Bits { get; }
+    int Seed { get; }
+}
+
+/// <summary>
+/// A fitted method's settings: its own options record (<typeparamref name="TOptions"/>, e.g. the classic methods'
+/// LshOptions) and the K of the precision@K its run reports on validation and test.
+/// </summary>
+public sealed record FittedSettings<TOptions>(TOptions Options) : MethodSettings
+    where TOptions : IFittedOptions
+{
+    [Description("K of precision@K reported on validation and test.")]
+    [OptionName("k")]
+    public int PrecisionDepth { get; init; } = 100;
+
+    [JsonIgnore] public override int Bits => Options.Bits;
+    [JsonIgnore] public override int Seed => Options.Seed;
+    [JsonIgnore] public override int K => PrecisionDepth;
+
+    /// <summary>The shared values; each method's Fit checks its own (and says which is wrong).</summary>
+    public override void Validate()
+    {
+        if (Bits < 1) throw new ArgumentException($"Bits must be at least 1 (got {Bits}).");
+        if (PrecisionDepth < 1) throw new ArgumentException($"K must be at least 1 (got {PrecisionDepth}).");
     }
 }
