@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Doc2Hash.Data;
+using Doc2Hash.Configuration;
 using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
+using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Reporting;
 using Doc2Hash.Reporting.Figures;
 using Doc2Hash.Training;
@@ -15,25 +18,27 @@ internal static class ReproduceCommand
         var defaults = new ReproductionPlan();
         var datasets = new Option<string>("--datasets") { Description = "Comma-separated datasets.", DefaultValueFactory = _ => string.Join(',', defaults.Datasets) };
         var bits = new Option<string>("--bits") { Description = "Comma-separated code lengths.", DefaultValueFactory = _ => string.Join(',', defaults.Bits) };
-        var klForms = new Option<string>("--kl-forms") { Description = "Comma-separated KL forms: authors, per-bit.", DefaultValueFactory = _ => string.Join(',', defaults.KlForms.Select(KlFormNames.Of)) };
-        var method = new Option<string>("--method") { Description = "doc2hash or doc2hash-s.", DefaultValueFactory = _ => defaults.Method };
+        var klForms = new Option<string>("--kl-forms") { Description = $"Comma-separated KL forms ({string.Join(", ", OptionValues.Spellings(typeof(KlForm)))}), for methods that have one.", DefaultValueFactory = _ => string.Join(',', defaults.KlForms.Select(f => OptionValues.Format(f))) };
+        var methods = new Option<string>("--methods") { Description = $"Comma-separated methods: {string.Join(", ", MethodCatalog.Names)} (`doc2hash methods`).", DefaultValueFactory = _ => string.Join(',', defaults.Methods) };
         var epochs = new Option<int>("--epochs") { Description = "Epoch budget per run.", DefaultValueFactory = _ => defaults.Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of every run.", DefaultValueFactory = _ => defaults.Seed };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => defaults.Device };
-        var runs = new Option<string>("--runs-dir") { Description = "Run folders.", DefaultValueFactory = _ => defaults.RunsDirectory };
+        var device = CliOptions.Device();
+        var threads = CliOptions.Threads();
+        var runs = CliOptions.RunsDirectory();
         var results = new Option<string>("--results-dir") { Description = "Generated tables.", DefaultValueFactory = _ => defaults.ResultsDirectory };
         var data = new DataOptionsBinder();
-        var command = new Command("reproduce", "The main job: prepare the corpora, train Doc2hash for every dataset x KL form x bit length (resumable: finished runs are skipped), and regenerate the result tables.");
-        foreach (var option in new Option[] { datasets, bits, klForms, method, epochs, seed, device, runs, results }) command.Options.Add(option);
+        var command = new Command("reproduce", "The main job: prepare the corpora, run every dataset x method x KL form x bit length (default: Doc2hash; resumable: finished runs are skipped), and regenerate the result tables.");
+        foreach (var option in new Option[] { datasets, methods, bits, klForms, epochs, seed, device, threads, runs, results }) command.Options.Add(option);
         data.AddTo(command);
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            CliOptions.ApplyThreads(parse, threads);
             var plan = defaults with
             {
                 Datasets = List(parse.GetValue(datasets)!),
                 Bits = [.. List(parse.GetValue(bits)!).Select(int.Parse)],
-                KlForms = [.. List(parse.GetValue(klForms)!).Select(KlFormNames.Parse)],
-                Method = parse.GetValue(method)!,
+                KlForms = [.. List(parse.GetValue(klForms)!).Select(OptionValues.Parse<KlForm>)],
+                Methods = [.. List(parse.GetValue(methods)!).Select(name => MethodCatalog.Get(name).Name)],
                 Epochs = parse.GetValue(epochs),
                 Seed = parse.GetValue(seed),
                 Device = parse.GetValue(device)!,
@@ -46,7 +51,11 @@ internal static class ReproduceCommand
                 var prepared = DataCommand.Load(name, dataOptions, rebuild: false);
                 Console.WriteLine(DatasetSummary.ToText(prepared.Dataset, DatasetSummary.Compute(prepared.Dataset)));
                 return prepared;
-            }, Console.WriteLine, (trainer, _) => trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report)));
+            }, Console.WriteLine, (trainer, _) =>
+            {
+                TrainingProgressBar.Attach(trainer);
+                trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report));
+            });
             WriteTables(records, plan.ResultsDirectory);
             return 0;
         }));
@@ -55,7 +64,7 @@ internal static class ReproduceCommand
 
     public static Command Report()
     {
-        var runs = new Option<string>("--runs-dir") { Description = "Run folders to read.", DefaultValueFactory = _ => "runs" };
+        var runs = CliOptions.RunsDirectory("Run folders to read.");
         var results = new Option<string>("--results-dir") { Description = "Where the tables (and figures/) go.", DefaultValueFactory = _ => "results" };
         var command = new Command("report", "Regenerate the result tables (Markdown + CSV) and figures (results/figures: P@100 vs bits per dataset, PNG + HTML) from the run folders' summaries.");
         command.Options.Add(runs);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Doc2Hash.Data;
-using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Training;
 
 namespace Doc2Hash.Experiments;
@@ -19,31 +18,32 @@ public static class Reproduction
         {
             var data = loadDataset(name).Dataset;
             string fingerprint = DatasetFingerprint.Compute(data);
-            foreach (var klForm in plan.KlForms)
+            foreach (var cell in plan.Cells(name))
             {
-                foreach (int bits in plan.Bits)
+                var config = cell with { DataFingerprint = fingerprint };
+                var existing = FindRun(plan.RunsDirectory, config);
+                string label = Describe(config);
+                if (existing is { Finished: true })
                 {
-                    var config = plan.ConfigFor(name, bits, klForm) with { DataFingerprint = fingerprint };
-                    var existing = FindRun(plan.RunsDirectory, config);
-                    string cell = $"{name} {config.Method} {bits} bits, KL {KlFormNames.Of(klForm)}";
-                    if (existing is { Finished: true })
-                    {
-                        log($"{cell}: done in {existing.Folder.Path} (skipped)");
-                        continue;
-                    }
-                    if (existing is not null && File.Exists(existing.Folder.LastCheckpoint))
-                    {
-                        log($"{cell}: resuming {existing.Folder.Path}");
-                        NeuralExperiment.Resume(existing.Folder, data, observe);
-                        continue;
-                    }
-                    log($"{cell}: training");
-                    NeuralExperiment.Train(config with { DataFingerprint = null }, data, plan.RunsDirectory, observe);
+                    log($"{label}: done in {existing.Folder.Path} (skipped)");
+                    continue;
                 }
+                if (existing is not null)
+                {
+                    log($"{label}: resuming {existing.Folder.Path}");
+                    Experiment.Resume(existing.Folder, data, observe);
+                    continue;
+                }
+                log($"{label}: training");
+                Experiment.Train(cell, data, plan.RunsDirectory, observe);
             }
         }
         return RunRecord.Scan(plan.RunsDirectory);
     }
+
+    /// <summary>"ng20 doc2hash 32 bits, KL authors": the cell a log line is about.</summary>
+    static string Describe(RunConfig config) =>
+        $"{config.Dataset} {config.Method} {config.Bits} bits" + (config.Option(ReproductionPlan.KlFormOption) is { } kl ? $", KL {kl}" : "");
 
     /// <summary>The newest run folder whose stored configuration equals <paramref name="config"/>.</summary>
     static RunRecord? FindRun(string runsDirectory, RunConfig config)
@@ -55,17 +55,4 @@ public static class Reproduction
             .ThenByDescending(r => r.Folder.Path, StringComparer.Ordinal)
             .FirstOrDefault();
     }
-}
-
-/// <summary>Short names of the KL forms for tables and the CLI.</summary>
-public static class KlFormNames
-{
-    public static string Of(KlForm form) => form == KlForm.PerBit ? "per-bit" : "authors";
-
-    public static KlForm Parse(string name) => name.Trim().ToLowerInvariant() switch
-    {
-        "per-bit" => KlForm.PerBit,
-        "authors" => KlForm.AuthorsFlatSoftmax,
-        _ => throw new ArgumentException($"Unknown KL form '{name}'. Use per-bit or authors."),
-    };
 }

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text;
 using Doc2Hash.Experiments;
 using Doc2Hash.IO;
-using Doc2Hash.Training;
 
 namespace Doc2Hash.Reporting;
 
 /// <summary>
 /// Paper-style tables generated from run folders (never typed by hand): a precision@100 grid (rows: dataset, method,
-/// KL form; columns: bit lengths; cells: test P@100 of the epoch selected on validation) and a detailed list with
-/// epochs, wall time and the run folder each number came from. When a cell has several finished runs, the newest wins.
+/// KL form, optimizer, epoch budget; columns: bit lengths; cells: test P@100 of the epoch selected on validation) and
+/// a detailed list with epochs, wall time and the run folder each number came from. A column a method has no setting
+/// for (the KL form of VDSH, the epochs of LSH) is "-". When a cell has several finished runs, the newest wins.
 /// </summary>
 public static class ResultsTable
 {
@@ -22,7 +22,7 @@ public static class ResultsTable
         sb.AppendLine();
         sb.AppendLine("| dataset | method | KL form | optimizer | epoch budget | " + string.Join(" | ", bits.Select(b => $"{b} bits")) + " |");
         sb.AppendLine("|---|---|---|---|---|" + string.Concat(bits.Select(_ => "---|")));
-        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: KlFormNames.Of(r.Config.Model.KlForm), Optimizer: OptimizerNames.Of(r.Config.Training.Optimizer), r.Config.Training.Epochs)).OrderBy(g => g.Key))
+        foreach (var row in finished.GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl: Kl(r), Optimizer: Optimizer(r), Epochs: Epochs(r))).OrderBy(g => g.Key))
         {
             var cells = bits.Select(b => row.FirstOrDefault(r => r.Config.Bits == b)?.Summary!.TestPrecision is { } p ? F(p) : "");
             sb.AppendLine($"| {row.Key.Dataset} | {row.Key.Method} | {row.Key.Kl} | {row.Key.Optimizer} | {row.Key.Epochs} | " + string.Join(" | ", cells) + " |");
@@ -32,11 +32,11 @@ public static class ResultsTable
         sb.AppendLine();
         sb.AppendLine("| dataset | method | KL form | optimizer | bits | seed | epochs | best epoch | validation P@100 | test P@100 | s/epoch | total s | selection | run |");
         sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in finished.OrderBy(r => r.Config.Dataset).ThenBy(r => r.Config.Method).ThenBy(r => KlFormNames.Of(r.Config.Model.KlForm)).ThenBy(r => r.Config.Bits))
+        foreach (var r in finished.OrderBy(r => r.Config.Dataset).ThenBy(r => r.Config.Method).ThenBy(Kl).ThenBy(r => r.Config.Bits))
         {
             var s = r.Summary!;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {s.Dataset} | {s.Method} | {KlFormNames.Of(r.Config.Model.KlForm)} | {OptimizerNames.Of(r.Config.Training.Optimizer)} | {s.Bits} | {s.Seed} | {s.EpochsRun} | {s.BestEpoch} | {F(s.ValidationPrecision)} | {F(s.TestPrecision)} | {s.MeanTrainSecondsPerEpoch:0.0} | {s.TotalSeconds:0} | {s.SelectionProtocol} | `{Path.GetFileName(r.Folder.Path)}` |"));
+                $"| {s.Dataset} | {s.Method} | {Kl(r)} | {Optimizer(r)} | {s.Bits} | {s.Seed} | {s.EpochsRun} | {s.BestEpoch} | {F(s.ValidationPrecision)} | {F(s.TestPrecision)} | {s.MeanTrainSecondsPerEpoch:0.0} | {s.TotalSeconds:0} | {s.SelectionProtocol} | `{Path.GetFileName(r.Folder.Path)}` |"));
         }
         return sb.ToString();
     }
@@ -48,7 +48,7 @@ public static class ResultsTable
         {
             var s = r.Summary!;
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Dataset},{s.Method},{KlFormNames.Of(r.Config.Model.KlForm)},{OptimizerNames.Of(r.Config.Training.Optimizer)},{s.Bits},{s.Seed},{s.EpochsRun},{s.BestEpoch},{s.ValidationPrecision:0.######},{s.TestPrecision:0.######},{s.MeanTrainSecondsPerEpoch:0.###},{s.TotalSeconds:0.#},\"{s.SelectionProtocol}\",{Path.GetFileName(r.Folder.Path)}"));
+                $"{s.Dataset},{s.Method},{Kl(r)},{Optimizer(r)},{s.Bits},{s.Seed},{s.EpochsRun},{s.BestEpoch},{s.ValidationPrecision:0.######},{s.TestPrecision:0.######},{s.MeanTrainSecondsPerEpoch:0.###},{s.TotalSeconds:0.#},\"{s.SelectionProtocol}\",{Path.GetFileName(r.Folder.Path)}"));
         }
         return sb.ToString();
     }
@@ -66,9 +66,23 @@ public static class ResultsTable
     /// <summary>Finished runs, the newest per (dataset, method, KL form, optimizer, epochs, bits, seed).</summary>
     internal static List<RunRecord> Latest(IReadOnlyList<RunRecord> runs) => runs
         .Where(r => r.Finished)
-        .GroupBy(r => (r.Config.Dataset, r.Config.Method, r.Config.Model.KlForm, r.Config.Training.Optimizer, r.Config.Training.Epochs, r.Config.Bits, r.Config.Seed))
+        .GroupBy(r => (r.Config.Dataset, r.Config.Method, Kl(r), Optimizer(r), Epochs(r), r.Config.Bits, r.Config.Seed))
         .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).Last())
         .ToList();
+
+    /// <summary>
+    /// A row's name in figures: the method and the settings that tell its table rows apart, e.g. "doc2hash (authors KL,
+    /// adam, 30 epochs)"; a method without KL form, optimizer or epochs is just its name.
+    /// </summary>
+    public static string SeriesName(RunRecord r)
+    {
+        string[] parts = [.. new[] { r.Config.Option("kl-form") is { } kl ? $"{kl} KL" : null, r.Config.Option("optimizer"), r.Config.Option("epochs") is { } e ? $"{e} epochs" : null }.OfType<string>()];
+        return parts.Length == 0 ? r.Config.Method : $"{r.Config.Method} ({string.Join(", ", parts)})";
+    }
+
+    static string Kl(RunRecord r) => r.Config.Option("kl-form") ?? "-";
+    static string Optimizer(RunRecord r) => r.Config.Option("optimizer") ?? "-";
+    static string Epochs(RunRecord r) => r.Config.Option("epochs") ?? "-";
 
     static string F(double p) => p.ToString("0.0000", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using Doc2Hash.Experiments;
-using Doc2Hash.Training;
 
 namespace Doc2Hash.Reporting.Figures;
 
@@ -20,7 +19,7 @@ public static class ResultsFigures
         foreach (var dataset in ResultsTable.Latest(runs).GroupBy(r => r.Config.Dataset).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var methods = dataset
-                .GroupBy(r => $"{r.Config.Method} ({KlFormNames.Of(r.Config.Model.KlForm)} KL, {OptimizerNames.Of(r.Config.Training.Optimizer)}, {r.Config.Training.Epochs} epochs)")
+                .GroupBy(ResultsTable.SeriesName)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<PrecisionAtBits>)[.. g.GroupBy(r => r.Config.Bits).Select(b => Aggregate(b.Key, [.. b.Select(r => r.Summary!.TestPrecision)]))]);
             figures.Add(PrecisionFigures.PrecisionVsBits($"{dataset.Key}-p100-vs-bits", $"{dataset.Key}: test precision@100 vs code length", methods, renderer: renderer));

@@ -1,5 +1,5 @@
 using Doc2Hash.Experiments;
-using Doc2Hash.Hashing.Neural;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Reporting.Figures;
 
 namespace Doc2Hash.Tests.Reporting.Figures;
@@ -8,8 +8,7 @@ public class ResultsFiguresTests
 {
     private static void Run(string runs, string dataset, int bits, int seed, double testPrecision)
     {
-        var preset = Doc2HashPresets.Unsupervised(bits);
-        var config = RunConfig.From(preset, dataset) with { Training = preset.Training with { Seed = seed } };
+        var config = MethodCatalog.Configure(Doc2HashMethod.MethodName, dataset, bits, new Dictionary<string, string> { ["seed"] = $"{seed}" });
         var started = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(bits * 10 + seed);
         var folder = RunFolder.Create(runs, config, started);
         var summary = new RunSummary(config.Method, dataset, bits, seed, "cpu", new Dictionary<string, string>(), null, "validation", 100,

@@ -1,4 +1,4 @@
-namespace Doc2Hash.Training;
+namespace Doc2Hash.Hashing;
 
 /// <summary>
 /// Turns the run's one seed into the seeds of its parts: initial weights (one stream per part of a model) and each

@@ -1,7 +1,7 @@
 using Doc2Hash.Data;
 using Doc2Hash.Text;
 
-namespace Doc2Hash.Training;
+namespace Doc2Hash.Hashing.Neural;
 
 /// <summary>One minibatch: TF-IDF rows and their labels (supervised models use them, the others ignore them).</summary>
 public sealed record TrainingBatch(SparseMatrix Features, LabelMatrix Labels)

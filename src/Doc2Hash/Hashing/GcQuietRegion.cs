@@ -1,6 +1,6 @@
 using System.Runtime;
 
-namespace Doc2Hash.Training;
+namespace Doc2Hash.Hashing;
 
 /// <summary>
 /// A span of native torch work during which no garbage collection runs. TorchSharp 0.107's <c>Scalar</c> keeps its native

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace Doc2Hash.Training;
+namespace Doc2Hash.Hashing.Neural;
 
 /// <summary>
 /// Where training stands when a minibatch is processed: 0-based epoch, 0-based global step (minibatches since the

@@ -1,13 +1,14 @@
-using Doc2Hash.Hashing;
+using Doc2Hash.Text;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Doc2Hash.Training;
+namespace Doc2Hash.Hashing.Neural;
 
 /// <summary>
-/// What the <see cref="Trainer"/> needs from a neural hashing model, and nothing more: loss terms for a minibatch,
-/// deterministic codes (from <see cref="IHashingMethod.Encode"/>), parameters, train/eval mode and its state.
-/// Doc2hash, Doc2hash-S and later VDSH or NASH implement it; the trainer never looks inside.
+/// The neural hashing contract: what a trainer (Doc2Hash.Training.Trainer) needs from a model, and nothing more:
+/// loss terms for a minibatch, deterministic codes (from <see cref="IHashingMethod.Encode"/>), parameters,
+/// train/eval mode and its state. It lives with the models so that Hashing never depends on Training; the
+/// trainer depends on this contract and never looks inside a model.
 /// </summary>
 public interface ITrainableHasher : IHashingMethod, IDisposable
 {
@@ -32,10 +33,19 @@ public interface ITrainableHasher : IHashingMethod, IDisposable
     /// <summary>
     /// Asks a model whose input layer looks rows up by word id (an EmbeddingBag) to give that weight a sparse COO
     /// gradient (the ids of the rows the minibatch touches and their gradient rows) instead of a dense V x H one,
-    /// for optimisers that update only those rows (<see cref="LazyAdam"/>); false restores dense gradients. Models
+    /// for optimisers that update only those rows (Doc2Hash.Training.LazyAdam); false restores dense gradients. Models
     /// without such a layer ignore it (the default), and LazyAdam then is plain Adam.
     /// </summary>
     void UseSparseRowGradients(bool enabled)
+    {
+    }
+
+    /// <summary>
+    /// Called by the trainer after every epoch's last step, before codes are evaluated and checkpoints written, so a
+    /// model can derive state from the whole training split: VDSH's per-bit thresholds are the training medians of
+    /// its latent means, and must match the weights they are stored with. Most models need nothing (the default).
+    /// </summary>
+    void FinishEpoch(SparseMatrix trainingDocuments)
     {
     }
 

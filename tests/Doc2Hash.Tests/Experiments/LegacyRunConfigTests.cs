@@ -1,0 +1,42 @@
+using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
+using Doc2Hash.Hashing.Neural;
+using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Training;
+
+namespace Doc2Hash.Tests.Experiments;
+
+/// <summary>Run folders written before per-method settings (Fixtures/LegacyRuns) still read, with their meaning intact.</summary>
+public class LegacyRunConfigTests
+{
+    private static RunFolder Fixture(string dataset, string run) =>
+        RunFolder.Open(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LegacyRuns", dataset, run));
+
+    [Fact]
+    public void The_committed_20ng_run_config_reads_as_doc2hash_with_the_authors_kl_form()
+    {
+        var config = Fixture("ng20", "doc2hash-32b-seed1-20261128-201120").ReadConfig();
+        var settings = Assert.IsType<NeuralSettings<Doc2HashConfig>>(config.Settings);
+        Assert.Equal(("doc2hash", "ng20", 32, 1), (config.Method, config.Dataset, config.Bits, config.Seed));
+        Assert.Equal(KlForm.AuthorsFlatSoftmax, settings.Model.KlForm);
+        Assert.Equal(30, settings.Training.Epochs);
+        Assert.Null(settings.LabelHead);
+        // It is the configuration `reproduce` builds for that cell, so the finished run is recognised and skipped.
+        var plan = new ReproductionPlan();
+        Assert.Equal(plan.ConfigFor("doc2hash", "ng20", 32, KlForm.AuthorsFlatSoftmax) with { DataFingerprint = config.DataFingerprint }, config);
+    }
+
+    [Fact]
+    public void A_legacy_doc2hash_s_run_reads_with_its_label_head_and_its_summary()
+    {
+        var folder = Fixture("tiny", "doc2hash-s-8b-seed1-20261201-024241");
+        var config = folder.ReadConfig();
+        var settings = Assert.IsType<NeuralSettings<Doc2HashConfig>>(config.Settings);
+        Assert.Equal("doc2hash-s", config.Method);
+        Assert.Equal(new LabelHeadConfig { WeightStep = 0.003, MaxWeight = 150 }, settings.LabelHead);
+        Assert.Equal(new TrainerOptions { Epochs = 2, BatchSize = 50, LearningRate = 0.005, K = 10 }, settings.Training);
+        var summary = folder.ReadSummary();
+        Assert.Equal((2, 0.32400000000000007), (summary.BestEpoch, summary.TestPrecision));
+        Assert.Null(summary.Timings);
+    }
+}
