@@ -9,7 +9,7 @@ public sealed record EigenSolverOptions
     /// <summary>Blocks per Krylov basis [V, AV, ..., A^(q-1) V] before a Rayleigh-Ritz restart.</summary>
     public int KrylovBlocks { get; init; } = 6;
 
-    /// <summary>Converged when every wanted Ritz pair has ||A u - theta u|| &lt;= Tolerance (u unit; here ||A|| &lt;= 1).</summary>
+    /// <summary>Converged when every wanted Ritz pair has ||A u - theta u|| &lt;= Tolerance * theta_max (u unit).</summary>
     public double Tolerance { get; init; } = 1e-6;
 
     /// <summary>Give up (with an error naming the residual reached) after this many restarts.</summary>

@@ -14,7 +14,7 @@ public sealed record SpectralEmbedding(int Documents, int Dimensions, double[] C
 /// solution is the eigenvectors of the generalised problem L y = lambda D y (L = D - W, D = diag(W 1)) with the
 /// smallest eigenvalues after the trivial lambda = 0, y = 1. Solved through the normalised form: with z = D^(1/2) y the
 /// problem is D^(-1/2) L D^(-1/2) z = lambda z, i.e. S z = (1 - lambda) z with S = D^(-1/2) W D^(-1/2), so the wanted
-/// vectors are the largest eigenvectors of the sparse S (<see cref="SymmetricEigenSolver"/>), skipping the first.
+/// vectors are the largest eigenvectors of the sparse S (<see cref="SymmetricEigenSolver"/>) after the trivial one.
 /// </summary>
 public static class LaplacianEigenmaps
 {
@@ -25,20 +25,30 @@ public static class LaplacianEigenmaps
         if (dimensions < 1 || dimensions >= n)
             throw new ArgumentOutOfRangeException(nameof(dimensions), $"An embedding of {n} vertices has at most {n - 1} non-trivial dimensions; asked for {dimensions}.");
         var inverseRootDegree = InverseRootDegrees(graph);
-        double[] Normalised(double[] block, int width)
+        // The trivial solution y = 1, i.e. z0 = D^(1/2) 1 / ||D^(1/2) 1||, is an eigenvector of S with theta = 1. It is
+        // deflated (S - z0 z0^T) rather than skipped, so the constraint Y^T D 1 = 0 holds exactly even when the graph
+        // has several components and theta = 1 is a multiple eigenvalue (the other vectors of that eigenspace are
+        // component indicators, legitimate solutions).
+        var trivial = inverseRootDegree.Select(s => 1 / s).ToArray();
+        double norm = Math.Sqrt(trivial.Sum(t => t * t));
+        for (int i = 0; i < n; i++) trivial[i] /= norm;
+        double[] Deflated(double[] block, int width)
         {
-            var scaled = ScaleRows(block, inverseRootDegree, width);
-            return ScaleRows(SparseProducts.Times(graph, scaled, width), inverseRootDegree, width);
+            var product = ScaleRows(SparseProducts.Times(graph, ScaleRows(block, inverseRootDegree, width), width), inverseRootDegree, width);
+            var projection = new double[width];
+            for (int i = 0; i < n; i++) SparseProducts.MultiplyAdd(trivial[i], block.AsSpan(i * width, width), projection);
+            for (int i = 0; i < n; i++) SparseProducts.MultiplyAdd(-trivial[i], projection, product.AsSpan(i * width, width));
+            return product;
         }
-        var pairs = SymmetricEigenSolver.Largest(Normalised, n, dimensions + 1, options, seed);
+        var pairs = SymmetricEigenSolver.Largest(Deflated, n, dimensions, options, seed);
 
-        // Drop the trivial pair (theta = 1, z ~ D^(1/2) 1); y = D^(-1/2) z, lambda = 1 - theta.
+        // y = D^(-1/2) z, lambda = 1 - theta.
         var coordinates = new double[(long)n * dimensions];
         for (int i = 0; i < n; i++)
             for (int c = 0; c < dimensions; c++)
-                coordinates[(long)i * dimensions + c] = inverseRootDegree[i] * pairs.Vectors[(long)i * (dimensions + 1) + c + 1];
+                coordinates[(long)i * dimensions + c] = inverseRootDegree[i] * pairs.Vectors[(long)i * dimensions + c];
         SignConvention.MakeLargestEntryPositive(coordinates, n, dimensions);
-        var eigenvalues = pairs.Values.Skip(1).Select(theta => 1 - theta).ToArray();
+        var eigenvalues = pairs.Values.Select(theta => 1 - theta).ToArray();
         return new SpectralEmbedding(n, dimensions, coordinates, eigenvalues, pairs.MaxResidual, pairs.Restarts);
     }
 

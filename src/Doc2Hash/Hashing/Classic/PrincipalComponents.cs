@@ -3,14 +3,15 @@ using Doc2Hash.Text;
 namespace Doc2Hash.Hashing.Classic;
 
 /// <summary>
-/// PCA of sparse TF-IDF rows: the mean and the leading principal directions of the training documents, computed by a
-/// randomized range finder with subspace iteration (Halko, Martinsson and Tropp 2011, Algorithms 4.4 and 5.1) on the
-/// implicitly centred matrix X_c = X - 1 mu^T. The dense alternatives do not fit this machine well: the covariance
-/// of 10,000 words is 10,000 x 10,000 (0.8 GB in float64, and a full eigen-decomposition of it), the Gram matrix of
-/// 20NG's 10,257 documents is as large; the sketch needs only n x (k + p) and d x (k + p) blocks, products with the
-/// sparse X, and LAPACK QR/SVD of thin matrices. (TorchSharp 0.107 declares torch.pca_lowrank "not implemented".)
-/// Each direction's sign is fixed (its largest-magnitude entry positive) so that results do not depend on LAPACK's
-/// sign choices.
+/// PCA of sparse TF-IDF rows: the mean and the leading eigenvectors of the sample covariance
+/// C = X_c^T X_c / (n - 1), X_c = X - 1 mu^T, found by <see cref="SymmetricEigenSolver"/> from products with C alone:
+/// C B = X_c^T (X_c B), each factor a sparse product plus a rank-one correction for the mean, so neither X_c nor C
+/// is ever formed. The dense alternatives do not suit this machine: C of 10,000 words is 10,000 x 10,000 (0.8 GB in
+/// float64, plus a full LAPACK eigen-decomposition), the Gram matrix of 20NG's 10,257 documents as large. A fixed
+/// number of randomized subspace iterations (Halko, Martinsson and Tropp 2011; TorchSharp 0.107 declares
+/// torch.pca_lowrank "not implemented") was tried first and left the trailing components of the flat part of the
+/// spectrum off by about 1% in variance; the Krylov solver stops on a residual instead. Each direction's sign is fixed
+/// (largest-magnitude entry positive), so results do not depend on LAPACK's or the random start's sign choices.
 /// </summary>
 public sealed class PrincipalComponents
 {
@@ -29,7 +30,7 @@ public sealed class PrincipalComponents
     /// <summary>Principal directions as columns of a row-major (d x Count) matrix, orthonormal, by decreasing variance.</summary>
     public double[] Directions { get; }
 
-    /// <summary>Variance of the training rows along each direction (sample variance, divided by n - 1), decreasing.</summary>
+    /// <summary>Variance of the training rows along each direction (the covariance eigenvalue, divided by n - 1), decreasing.</summary>
     public double[] Variances { get; }
 
     public int InputDimensions { get; }
@@ -37,35 +38,23 @@ public sealed class PrincipalComponents
     public int Count { get; }
 
     /// <summary>The <paramref name="count"/> leading principal directions of the rows of <paramref name="x"/>.</summary>
-    public static PrincipalComponents Fit(SparseMatrix x, int count, PrincipalComponentsOptions options, long seed)
+    public static PrincipalComponents Fit(SparseMatrix x, int count, EigenSolverOptions options, long seed)
     {
         int n = x.Rows, d = x.Columns;
-        if (count < 1 || count > Math.Min(n, d))
-            throw new ArgumentOutOfRangeException(nameof(count), $"PCA to {count} dimensions needs 1 <= dimensions <= min(documents, words) = {Math.Min(n, d)}; use fewer bits or more training documents.");
-        int width = Math.Min(count + options.Oversampling, Math.Min(n, d));
+        if (count < 1 || count > Math.Min(n - 1, d))
+            throw new ArgumentOutOfRangeException(nameof(count), $"PCA to {count} dimensions needs 1 <= dimensions <= min(documents - 1, words) = {Math.Min(n - 1, d)}; use fewer bits or more training documents.");
         var mean = ColumnMeans(x);
         var transposed = SparseProducts.Transpose(x);
-
-        // Range finder with subspace iteration: Q spans (X_c X_c^T)^q X_c Omega (Algorithm 4.4).
-        var q = DenseLinearAlgebra.OrthonormalColumns(CentredTimes(x, mean, DenseLinearAlgebra.Gaussian(d, width, seed), width), n, width);
-        for (int i = 0; i < options.PowerIterations; i++)
+        double[] Covariance(double[] block, int width)
         {
-            var z = DenseLinearAlgebra.OrthonormalColumns(CentredTransposeTimes(transposed, mean, q, width), d, width);
-            q = DenseLinearAlgebra.OrthonormalColumns(CentredTimes(x, mean, z, width), n, width);
+            var product = CentredTransposeTimes(transposed, mean, CentredTimes(x, mean, block, width), width);
+            for (long i = 0; i < product.Length; i++) product[i] /= n - 1;
+            return product;
         }
-
-        // B = Q^T X_c (width x d); its SVD gives X_c's leading right singular vectors (Algorithm 5.1).
-        var bt = CentredTransposeTimes(transposed, mean, q, width);            // B^T: (d x width)
-        var (u, s, _) = DenseLinearAlgebra.Svd(bt, d, width);                 // B^T = U S V^T: U's columns are the directions
-        var directions = new double[(long)d * count];
-        var variances = new double[count];
-        for (int c = 0; c < count; c++)
-        {
-            variances[c] = s[c] * s[c] / Math.Max(1, n - 1);
-            for (int w = 0; w < d; w++) directions[(long)w * count + c] = u[(long)w * width + c];
-        }
+        var pairs = SymmetricEigenSolver.Largest(Covariance, d, count, options, seed);
+        var directions = pairs.Vectors;
         SignConvention.MakeLargestEntryPositive(directions, d, count);
-        return new PrincipalComponents(mean, directions, variances, d, count);
+        return new PrincipalComponents(mean, directions, pairs.Values, d, count);
     }
 
     /// <summary>Coordinates of centred rows along the directions: (X - 1 mu^T) P, (n x Count, row-major).</summary>

@@ -6,9 +6,9 @@ public sealed record SpectralHashingOptions
     /// <summary>Code length L; the data are reduced by PCA to min(L, d) dimensions as in the paper (Section 3.1, step 1).</summary>
     public int Bits { get; init; } = 32;
 
-    /// <summary>Seed of the randomized PCA; the fitted directions agree across seeds up to its accuracy.</summary>
+    /// <summary>Seed of the PCA eigen-solver's random start; the fitted directions agree across seeds up to its tolerance.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Accuracy of the randomized PCA.</summary>
-    public PrincipalComponentsOptions Pca { get; init; } = new();
+    /// <summary>The eigen-solver of the PCA.</summary>
+    public EigenSolverOptions Pca { get; init; } = new();
 }

@@ -1,6 +1,9 @@
 namespace Doc2Hash.Hashing.Classic;
 
-/// <summary>The wanted eigenpairs: values in decreasing order, unit eigenvectors as the columns of a row-major (n x Count) matrix.</summary>
+/// <summary>
+/// The wanted eigenpairs: values in decreasing order, unit eigenvectors as the columns of a row-major (n x Count)
+/// matrix, and the largest residual ||A u - theta u|| relative to the largest eigenvalue found.
+/// </summary>
 public sealed record EigenPairs(double[] Values, double[] Vectors, int Count, double MaxResidual, int Restarts);
 
 /// <summary>
@@ -8,7 +11,8 @@ public sealed record EigenPairs(double[] Values, double[] Vectors, int Count, do
 /// block Krylov method (block Lanczos with full reorthogonalisation; Golub and Van Loan, Matrix Computations, 4th ed.,
 /// Section 10.3.6): build an orthonormal basis Q of [V, AV, ..., A^(q-1) V] by block Gram-Schmidt (LAPACK QR),
 /// solve the small projected problem Q^T A Q with LAPACK's dense symmetric eigen-solver (Rayleigh-Ritz), restart from
-/// the best Ritz vectors until every wanted residual ||A u - theta u|| is below the tolerance. Krylov spaces are
+/// the best Ritz vectors until every wanted residual ||A u - theta u|| is below the tolerance times the largest Ritz
+/// value (the operators here are positive semi-definite or have spectral radius 1). Krylov spaces are
 /// shift-invariant, so the eigenvalues need no sign or shift. Small operators are decomposed densely.
 /// </summary>
 public static class SymmetricEigenSolver
@@ -36,7 +40,7 @@ public static class SymmetricEigenSolver
             var ritzValues = Enumerable.Range(0, width).Select(c => values[m - 1 - c]).ToArray();
             var u = DenseLinearAlgebra.Times(q, top, n, m, width);
             var au = DenseLinearAlgebra.Times(aq, top, n, m, width);
-            residual = MaxResidual(u, au, ritzValues, n, width, count);
+            residual = MaxResidual(u, au, ritzValues, n, width, count) / Math.Max(Math.Abs(ritzValues[0]), double.Epsilon);
             if (residual <= options.Tolerance)
                 return new EigenPairs(ritzValues[..count], Columns(u, n, width, count), count, residual, restart);
             v = DenseLinearAlgebra.OrthonormalColumns(u, n, width);
@@ -57,7 +61,8 @@ public static class SymmetricEigenSolver
         var u = Columns(vectors, n, order);
         var au = apply(u, count);
         var ritzValues = order.Select(c => values[c]).ToArray();
-        return new EigenPairs(ritzValues, u, count, MaxResidual(u, au, ritzValues, n, count, count), 0);
+        double scale = Math.Max(Math.Abs(values[n - 1]), Math.Abs(values[0]));
+        return new EigenPairs(ritzValues, u, count, MaxResidual(u, au, ritzValues, n, count, count) / Math.Max(scale, double.Epsilon), 0);
     }
 
     /// <summary>Orthonormal blocks Q_0 = V, Q_j = orth(A Q_(j-1) minus its projection on Q_0..Q_(j-1)), and the products A Q_j.</summary>
