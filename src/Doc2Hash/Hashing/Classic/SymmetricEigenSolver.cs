@@ -83,16 +83,14 @@ public static class SymmetricEigenSolver
         return (basis, products);
     }
 
-    /// <summary>z minus its projection on every block of the basis.</summary>
+    /// <summary>z minus its projection on the span of the basis blocks: z - Q (Q^T z), Q = [Q_0, ..., Q_j].</summary>
     private static double[] Orthogonalise(double[] z, List<double[]> basis, int n, int width)
     {
-        var result = (double[])z.Clone();
-        foreach (var q in basis)
-        {
-            var coefficients = DenseLinearAlgebra.TransposeTimes(q, result, n, width, width);
-            var projection = DenseLinearAlgebra.Times(q, coefficients, n, width, width);
-            for (long i = 0; i < result.Length; i++) result[i] -= projection[i];
-        }
+        int m = width * basis.Count;
+        var q = Concatenate(basis, n, width);
+        var projection = DenseLinearAlgebra.Times(q, DenseLinearAlgebra.TransposeTimes(q, z, n, m, width), n, m, width);
+        var result = new double[z.Length];
+        for (long i = 0; i < result.Length; i++) result[i] = z[i] - projection[i];
         return result;
     }
 
