@@ -29,6 +29,19 @@ internal static class DenseLinearAlgebra
         return ToArray(Tensor(a, n, p).t().matmul(Tensor(b, n, q)));
     }
 
+    /// <summary>
+    /// z - Q (Q^T z) with Q the first <paramref name="used"/> columns of a row-major (n x m) matrix and z (n x q): z with
+    /// its projection on span(Q) removed. Q is read in place through a strided view (no copy of the basis).
+    /// </summary>
+    public static double[] ProjectOut(double[] basis, int n, int m, int used, double[] z, int q)
+    {
+        using var scope = NewDisposeScope();
+        var leading = Tensor(basis, n, m).narrow(1, 0, used);
+        var projection = ToArray(leading.matmul(leading.t().matmul(Tensor(z, n, q))));
+        for (long i = 0; i < projection.Length; i++) projection[i] = z[i] - projection[i];
+        return projection;
+    }
+
     /// <summary>A B for A (n x p) and B (p x q): (n x q).</summary>
     public static double[] Times(double[] a, double[] b, int n, int p, int q)
     {

@@ -26,13 +26,13 @@ public static class SymmetricEigenSolver
         if (n <= options.DenseLimit || (long)width * options.KrylovBlocks >= n / 2)
             return Dense(apply, n, count);
         var v = DenseLinearAlgebra.OrthonormalColumns(DenseLinearAlgebra.Gaussian(n, width, seed), n, width);
+        int m = width * options.KrylovBlocks;
+        var q = new double[(long)n * m];      // Q = [Q_0, ..., Q_(q-1)]: (n x m), reused by every restart
+        var aq = new double[(long)n * m];     // A Q
         double residual = double.PositiveInfinity;
         for (int restart = 0; restart <= options.MaxRestarts; restart++)
         {
-            var (basis, products) = KrylovBasis(apply, v, n, width, options.KrylovBlocks);
-            int m = width * options.KrylovBlocks;
-            var q = Concatenate(basis, n, width);
-            var aq = Concatenate(products, n, width);
+            FillKrylovBasis(apply, v, q, aq, n, width, options.KrylovBlocks);
             var h = DenseLinearAlgebra.TransposeTimes(q, aq, n, m, m);          // Q^T A Q: (m x m)
             Symmetrise(h, m);
             var (values, vectors) = DenseLinearAlgebra.SymmetricEigen(h, m);
@@ -65,33 +65,33 @@ public static class SymmetricEigenSolver
         return new EigenPairs(ritzValues, u, count, MaxResidual(u, au, ritzValues, n, count, count) / Math.Max(scale, double.Epsilon), 0);
     }
 
-    /// <summary>Orthonormal blocks Q_0 = V, Q_j = orth(A Q_(j-1) minus its projection on Q_0..Q_(j-1)), and the products A Q_j.</summary>
-    private static (List<double[]> Basis, List<double[]> Products) KrylovBasis(Func<double[], int, double[]> apply, double[] v, int n, int width, int depth)
+    /// <summary>
+    /// Fills Q with orthonormal blocks Q_0 = V, Q_j = orth(A Q_(j-1) minus its projection on Q_0..Q_(j-1)), and AQ with
+    /// the products A Q_j.
+    /// </summary>
+    private static void FillKrylovBasis(Func<double[], int, double[]> apply, double[] v, double[] q, double[] aq, int n, int width, int depth)
     {
-        var basis = new List<double[]> { v };
-        var products = new List<double[]>();
+        int m = width * depth;
+        var block = v;
         for (int j = 0; j < depth; j++)
         {
-            products.Add(apply(basis[j], width));
+            SetColumns(q, n, m, j * width, block, width);
+            var product = apply(block, width);
+            SetColumns(aq, n, m, j * width, product, width);
             if (j == depth - 1) break;
             // Two rounds of block Gram-Schmidt ("twice is enough"), then QR; a last round guards against the
             // arbitrary extra directions QR returns for a nearly rank-deficient block.
-            var z = Orthogonalise(Orthogonalise(products[j], basis, n, width), basis, n, width);
+            int used = (j + 1) * width;
+            var z = DenseLinearAlgebra.ProjectOut(q, n, m, used, DenseLinearAlgebra.ProjectOut(q, n, m, used, product, width), width);
             var next = DenseLinearAlgebra.OrthonormalColumns(z, n, width);
-            basis.Add(DenseLinearAlgebra.OrthonormalColumns(Orthogonalise(next, basis, n, width), n, width));
+            block = DenseLinearAlgebra.OrthonormalColumns(DenseLinearAlgebra.ProjectOut(q, n, m, used, next, width), n, width);
         }
-        return (basis, products);
     }
 
-    /// <summary>z minus its projection on the span of the basis blocks: z - Q (Q^T z), Q = [Q_0, ..., Q_j].</summary>
-    private static double[] Orthogonalise(double[] z, List<double[]> basis, int n, int width)
+    /// <summary>Writes a row-major (n x width) block into columns [offset, offset + width) of a row-major (n x m) matrix.</summary>
+    private static void SetColumns(double[] matrix, int n, int m, int offset, double[] block, int width)
     {
-        int m = width * basis.Count;
-        var q = Concatenate(basis, n, width);
-        var projection = DenseLinearAlgebra.Times(q, DenseLinearAlgebra.TransposeTimes(q, z, n, m, width), n, m, width);
-        var result = new double[z.Length];
-        for (long i = 0; i < result.Length; i++) result[i] = z[i] - projection[i];
-        return result;
+        for (int i = 0; i < n; i++) Array.Copy(block, (long)i * width, matrix, (long)i * m + offset, width);
     }
 
     private static double MaxResidual(double[] u, double[] au, double[] values, int n, int width, int count)
@@ -108,16 +108,6 @@ public static class SymmetricEigenSolver
             worst = Math.Max(worst, Math.Sqrt(sum));
         }
         return worst;
-    }
-
-    private static double[] Concatenate(List<double[]> blocks, int n, int width)
-    {
-        int m = width * blocks.Count;
-        var result = new double[(long)n * m];
-        for (int b = 0; b < blocks.Count; b++)
-            for (int i = 0; i < n; i++)
-                Array.Copy(blocks[b], (long)i * width, result, (long)i * m + b * width, width);
-        return result;
     }
 
     /// <summary>The first <paramref name="count"/> columns of a row-major (n x width) matrix.</summary>
