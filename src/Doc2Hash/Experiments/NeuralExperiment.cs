@@ -21,8 +21,8 @@ public sealed record RunEvaluation(int BestEpoch, string SelectionProtocol, Retr
 
 /// <summary>
 /// Runs neural methods inside run folders: build the model from a <see cref="RunConfig"/> (seeding its
-/// initialisation), train with the <see cref="Trainer"/> while keeping metrics.csv current, write summary.json;
-/// resume an interrupted run; reload the best checkpoint to evaluate or encode.
+/// initialisation), train with the <see cref="Trainer"/> while keeping metrics.csv current, write summary.json (or, when
+/// the loss diverges, failed.json); resume an interrupted run; reload the best checkpoint to evaluate or encode.
 /// </summary>
 public static class NeuralExperiment
 {
@@ -53,6 +53,8 @@ public static class NeuralExperiment
     /// <summary>Continues an interrupted run from its last checkpoint, in the same folder, with its stored config.</summary>
     public static RunSummary Resume(RunFolder run, HashingDataset data, Action<Trainer, RunFolder>? observe = null)
     {
+        if (run.ReadFailure() is { } failure)
+            throw new InvalidOperationException($"Run '{run.Path}' failed ({failure.Message}) and cannot be resumed; start a new run with other settings.");
         var config = run.ReadConfig();
         CheckFingerprint(run, config, data);
         return Fit(run, config, data, DateTime.UtcNow, resume: true, observe);
@@ -106,7 +108,16 @@ public static class NeuralExperiment
             run.WriteMetrics(history, config.Training);
         };
         observe?.Invoke(trainer, run);
-        var result = trainer.Fit(model, data, run.Checkpoints, resume);
+        TrainingResult result;
+        try
+        {
+            result = trainer.Fit(model, data, run.Checkpoints, resume);
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            run.MarkFailed(diverged);
+            throw;
+        }
         var summary = new RunSummary(
             config.Method, config.Dataset, config.Bits, config.Seed, device.ToString(),
             TorchEnvironment.Describe().ToDictionary(kv => kv.Key, kv => kv.Value),

@@ -9,8 +9,8 @@ namespace Doc2Hash.Experiments;
 
 /// <summary>
 /// One run's folder: <c>runs/&lt;dataset&gt;/&lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt;/</c> with config.json,
-/// metrics.csv (one row per epoch), summary.json and checkpoints/{best,last}.bin. A new run never reuses an
-/// existing folder; JSON and CSV files are written atomically.
+/// metrics.csv (one row per epoch), summary.json and checkpoints/{best,last}.bin, plus failed.json when the run failed
+/// (e.g. diverged). A new run never reuses an existing folder; JSON and CSV files are written atomically.
 /// </summary>
 public sealed class RunFolder
 {
@@ -18,6 +18,7 @@ public sealed class RunFolder
     public const string MetricsFile = "metrics.csv";
     public const string SummaryFile = "summary.json";
     public const string CheckpointsFolder = "checkpoints";
+    public const string FailedFile = "failed.json";
 
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -60,6 +61,20 @@ public sealed class RunFolder
 
     public RunConfig ReadConfig() => Read<RunConfig>(ConfigFile);
 
+    /// <summary>Whether the run was marked failed: its checkpoints and metrics are not a result.</summary>
+    public bool IsFailed => File.Exists(System.IO.Path.Combine(Path, FailedFile));
+
+    /// <summary>
+    /// Marks the run failed by writing failed.json (the error's type and message, and the time), atomically, so tables
+    /// and resumption leave it out.
+    /// </summary>
+    public void MarkFailed(Exception error) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, FailedFile),
+            JsonSerializer.Serialize(new RunFailure(error.GetType().Name, error.Message, DateTime.UtcNow), Json));
+
+    /// <summary>Why the run failed, or null when it is not marked failed.</summary>
+    public RunFailure? ReadFailure() => IsFailed ? Read<RunFailure>(FailedFile) : null;
+
     public RunSummary ReadSummary() => Read<RunSummary>(SummaryFile);
 
     public void WriteSummary(RunSummary summary) =>
@@ -97,11 +112,11 @@ public sealed class RunFolder
         try
         {
             return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
-                ?? throw new InvalidDataException($"'{path}' is empty.");
+                ?? throw new DataFormatException($"'{path}' is empty.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{path}' is not valid {typeof(T).Name} JSON (line {e.LineNumber + 1}): {e.Message}", e);
+            throw new DataFormatException($"'{path}' is not valid {typeof(T).Name} JSON (line {e.LineNumber + 1}): {e.Message}", e);
         }
     }
 }

@@ -101,4 +101,42 @@ public class NeuralExperimentTests
         Assert.Equal((1e-4, 0.0, 0.2, WeightInit.XavierUniform, 0.01), (supervised.Training.LearningRate, supervised.Model.Dropout,
             supervised.Model.Temperature.Initial, supervised.Model.Init, supervised.Model.BiasFill));
     }
+
+    [Fact]
+    [BadInput("run folder", "a run whose loss diverges (learning rate NaN)", "TrainingDivergedException; the folder gets failed.json, no summary; report scans skip it; resume refuses it")]
+    public void A_diverged_run_is_marked_failed_left_out_of_scans_and_not_resumable()
+    {
+        var config = Quick(epochs: 2);
+        config = config with { Training = config.Training with { LearningRate = double.NaN } };
+        string runs = TempRuns();
+        RunFolder? folder = null;
+        var error = Assert.Throws<TrainingDivergedException>(() => NeuralExperiment.Train(config, TinyCorpus.Topics(train: 100), runs, (_, run) => folder = run));
+
+        Assert.NotNull(folder);
+        Assert.True(folder.IsFailed);
+        var failure = folder.ReadFailure()!;
+        Assert.Equal((nameof(TrainingDivergedException), error.Message), (failure.Error, failure.Message));
+        Assert.False(File.Exists(Path.Combine(folder.Path, RunFolder.SummaryFile)));
+        Assert.Empty(RunRecord.Scan(runs));
+        var record = Assert.Single(RunRecord.Scan(runs, includeUnfinished: true));
+        Assert.True(record.Failed);
+        Assert.False(record.Finished);
+        var resume = Assert.Throws<InvalidOperationException>(() => NeuralExperiment.Resume(folder, TinyCorpus.Topics(train: 100)));
+        Assert.Contains("cannot be resumed", resume.Message);
+    }
+
+    [Fact]
+    [BadInput("eval", "evaluating a run whose best.bin has 400 KB-style damage (a third of the file zeroed)", "DataFormatException naming best.bin (SHA-256 mismatch) instead of a silent P@100 of 0.05")]
+    public void Evaluating_a_run_with_a_damaged_best_checkpoint_fails_instead_of_giving_a_number()
+    {
+        var data = TinyCorpus.Topics(train: 100);
+        var (run, _) = NeuralExperiment.Train(Quick(epochs: 1), data, TempRuns());
+        using (var file = File.OpenWrite(run.BestCheckpoint))
+        {
+            file.Position = file.Length / 3;
+            file.Write(new byte[file.Length / 3]);
+        }
+        var error = Assert.Throws<Doc2Hash.IO.DataFormatException>(() => NeuralExperiment.Evaluate(run, data, 10, CPU));
+        Assert.Contains(run.BestCheckpoint, error.Message);
+    }
 }
