@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using System.Text;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Retrieval;
@@ -99,7 +100,7 @@ public class PackedCodesNpyTests
     public void Reading_with_too_few_bits_is_refused_when_the_padding_holds_ones()
     {
         // codes_2x72.npy, code 0: bit 70 is set ((7 * 70) % 5 == 0), so the file cannot hold 70-bit codes.
-        var error = Assert.Throws<InvalidDataException>(() => PackedCodesNpy.Read(NpyFixture("codes_2x72.npy"), 70));
+        var error = Assert.Throws<DataFormatException>(() => PackedCodesNpy.Read(NpyFixture("codes_2x72.npy"), 70));
 
         Assert.Contains("beyond bit 70", error.Message);
     }
@@ -107,7 +108,7 @@ public class PackedCodesNpyTests
     [Fact]
     public void Reading_with_a_bit_count_of_another_width_is_refused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => PackedCodesNpy.Read(NpyFixture("codes_3x16.npy"), 32));
+        var error = Assert.Throws<DataFormatException>(() => PackedCodesNpy.Read(NpyFixture("codes_3x16.npy"), 32));
 
         Assert.Contains("shape (n, 4)", error.Message);
     }

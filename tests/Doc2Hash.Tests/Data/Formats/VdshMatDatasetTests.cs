@@ -1,3 +1,5 @@
+using Doc2Hash.IO;
+using Doc2Hash.Tests.TestSupport;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Text;
@@ -123,7 +125,7 @@ public class VdshMatDatasetTests
             Renamed(features, "train"), Renamed(features, "cv"), Renamed(features, "test"),
             MatDenseArray.FromRows("gnd_train", twoRows), threeRows, MatDenseArray.FromRows("gnd_test", twoRows)]);
 
-        var error = Assert.Throws<InvalidDataException>(() => VdshMatDataset.Load(path));
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
 
         Assert.Contains("'gnd_cv' has 3 rows but its split has 2 documents", error.Message);
         Assert.Contains(path, error.Message);
@@ -132,10 +134,25 @@ public class VdshMatDatasetTests
     [Fact]
     public void A_file_without_the_vdsh_keys_is_reported_with_what_it_has()
     {
-        var error = Assert.Throws<KeyNotFoundException>(() => VdshMatDataset.Load(MatFixtures.Path("sparse_compressed.mat")));
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(MatFixtures.Path("sparse_compressed.mat")));
 
-        Assert.Contains("no variable 'train'", error.Message);
+        Assert.Contains("is not a VDSH dataset file: it lacks the variables train, cv, test, gnd_train, gnd_cv, gnd_test", error.Message);
         Assert.Contains("empty, m", error.Message);
+    }
+
+    [Fact]
+    [BadInput(".mat (VDSH)", "a VDSH file without the validation split 'cv' (and 'gnd_cv')", "DataFormatException: '...' is not a VDSH dataset file: it lacks the variables cv, gnd_cv (it has gnd_test, gnd_train, test, train) (was an unhandled KeyNotFoundException)")]
+    public void A_file_without_cv_names_the_missing_variables_instead_of_a_key_not_found_crash()
+    {
+        using var folder = new TemporaryDirectory();
+        string path = folder.File("nocv.tfidf.mat");
+        var features = MatSparseArray.FromCsr("x", SparseMatrix.FromDense(new float[,] { { 1 }, { 1 } }));
+        var labels = new double[,] { { 1, 0 }, { 0, 1 } };
+        MatFile.Write(path, [Renamed(features, "train"), Renamed(features, "test"), MatDenseArray.FromRows("gnd_train", labels), MatDenseArray.FromRows("gnd_test", labels)]);
+
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
+
+        Assert.Contains($"'{path}' is not a VDSH dataset file: it lacks the variables cv, gnd_cv (it has gnd_test, gnd_train, test, train)", error.Message);
     }
 
     private static MatSparseArray Renamed(MatSparseArray matrix, string name) =>

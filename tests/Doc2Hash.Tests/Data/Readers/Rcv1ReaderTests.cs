@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Readers;
 
@@ -79,7 +80,7 @@ public class Rcv1ReaderTests
         using var folder = new TempFolder();
         string qrels = folder.WriteText("rcv1-v2.topics.qrels", "C15 2286 1\nC15 two 1\n");
 
-        var error = Assert.Throws<FormatException>(() => Rcv1Reader.ReadQrels(qrels));
+        var error = Assert.Throws<DataFormatException>(() => Rcv1Reader.ReadQrels(qrels));
 
         Assert.Contains($"{qrels}, line 2", error.Message);
     }

@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Tests.Data.Readers;
@@ -42,7 +43,7 @@ public class ReutersSgmlParserTests
     {
         string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<TEXT>cut off";
 
-        var error = Assert.Throws<FormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-009.sgm"));
+        var error = Assert.Throws<DataFormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-009.sgm"));
 
         Assert.Contains("reut2-009.sgm, line 2", error.Message);
     }

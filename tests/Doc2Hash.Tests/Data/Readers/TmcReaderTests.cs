@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
 
@@ -54,7 +55,7 @@ public class TmcReaderTests
         using var folder = new TempFolder();
         string labels = folder.WriteText("TestTruth.csv", "1,-1\r\n1,0\r\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadLabelMatrix(labels));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadLabelMatrix(labels));
 
         Assert.Contains($"{labels}, line 2, column 2: '0' is not 1 or -1", error.Message);
     }
@@ -65,7 +66,7 @@ public class TmcReaderTests
         using var folder = new TempFolder();
         string labels = folder.WriteText("TestTruth.csv", "1,-1,1\r\n1,-1\r\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadLabelMatrix(labels));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadLabelMatrix(labels));
 
         Assert.Contains("line 2: 2 values, the rows above have 3", error.Message);
     }
@@ -76,7 +77,7 @@ public class TmcReaderTests
         using var folder = new TempFolder();
         string text = folder.WriteText("TestData.txt", "1~fine\nno id here\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadDocuments(text));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadDocuments(text));
 
         Assert.Contains($"{text}, line 2", error.Message);
     }

@@ -1,3 +1,4 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Tests.Data.Readers;
@@ -37,8 +38,8 @@ public class UserCorpusReaderTests
 
         var corpus = FolderCorpusReader.Read(folder.File("c"), Split);
 
-        Assert.Equal(["a/1", "b/2"], corpus.Train.Select(d => d.Id));
-        Assert.Equal(["a/3"], corpus.Test.Select(d => d.Id));
+        Assert.Equal(["train/a/1", "train/b/2"], corpus.Train.Select(d => d.Id));
+        Assert.Equal(["test/a/3"], corpus.Test.Select(d => d.Id));
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public class UserCorpusReaderTests
         // The quoted field of row 2 spans two lines, so the bad row starts on line 4.
         string path = folder.WriteText("bad.csv", "text,label\n\"two\nlines\",a\nunquoted, comma,b\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 4: 3 fields, the header has 2", error.Message);
     }
@@ -92,7 +93,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "body,label\nx,a\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains("no 'text' column (found: body, label)", error.Message);
     }
@@ -103,7 +104,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "text,label\nok,a\n\"never closed,b\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 3: a quoted field is never closed", error.Message);
     }
@@ -114,7 +115,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "text,label,split\nx,a,train\ny,b,dev\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 3: split 'dev' must be 'train' or 'test'", error.Message);
     }
@@ -141,7 +142,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": }\n");
 
-        var error = Assert.Throws<FormatException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 2: not valid JSON", error.Message);
     }
@@ -152,7 +153,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\"}\n");
 
-        var error = Assert.Throws<FormatException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 1: the object has neither \"labels\" (array) nor \"label\"", error.Message);
     }
@@ -163,7 +164,7 @@ public class UserCorpusReaderTests
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\", \"label\": \"x\", \"split\": \"train\"}\n{\"text\": \"b\", \"label\": \"x\"}\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains("1 of 2 documents declare a split", error.Message);
     }
