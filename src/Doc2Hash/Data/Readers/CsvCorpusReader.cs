@@ -16,9 +16,7 @@ public static class CsvCorpusReader
     public static RawCorpus Read(string path, UserCorpusSplit split, string? name = null, Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"User corpus file '{path}' does not exist.", path);
-        var bytes = File.ReadAllBytes(path);
-        TextDecoding.RejectBinary(bytes, path);
-        using var reader = new StringReader(TextDecoding.Decode(bytes, path, encoding));
+        using var reader = new StringReader(TextDecoding.DecodeDocument(File.ReadAllBytes(path), path, encoding));
         using var records = CsvRecords.Read(reader, path).GetEnumerator();
         if (!records.MoveNext())
             throw new DataFormatException($"'{path}' is empty: expected a header row with the columns text and labels (or label).");

@@ -29,17 +29,11 @@ public static class FolderCorpusReader
     static List<UserDocument> ReadLabelFolders(string root, string folder, DeclaredSplit declared, Encoding? encoding) =>
         Sorted(Directory.GetDirectories(folder))
             .SelectMany(labelFolder => Sorted(Directory.GetFiles(labelFolder)).Select(file => new UserDocument(
-                new RawDocument(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'), ReadText(file, encoding),
+                new RawDocument(Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/'),
+                    TextDecoding.DecodeDocument(File.ReadAllBytes(file), file, encoding),
                     [Path.GetFileName(labelFolder)]),
                 declared, file)))
             .ToList();
-
-    static string ReadText(string file, Encoding? encoding)
-    {
-        var bytes = File.ReadAllBytes(file);
-        TextDecoding.RejectBinary(bytes, file);
-        return TextDecoding.Decode(bytes, file, encoding);
-    }
 
     static IEnumerable<string> Sorted(string[] paths) =>
         paths.Where(path => !Path.GetFileName(path).StartsWith('.')).Order(StringComparer.Ordinal);

@@ -15,10 +15,8 @@ public static class JsonlCorpusReader
     public static RawCorpus Read(string path, UserCorpusSplit split, string? name = null, Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"User corpus file '{path}' does not exist.", path);
-        var bytes = File.ReadAllBytes(path);
-        TextDecoding.RejectBinary(bytes, path);
         var documents = new List<UserDocument>();
-        foreach (var (number, line) in LineReader.Split(TextDecoding.Decode(bytes, path, encoding)))
+        foreach (var (number, line) in LineReader.Split(TextDecoding.DecodeDocument(File.ReadAllBytes(path), path, encoding)))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             documents.Add(ParseLine(line, $"{path}, line {number}", number));

@@ -20,7 +20,10 @@ public static partial class ReutersSgmlParser
         var articles = new List<ReutersArticle>();
         foreach (Match start in ArticleStart().Matches(sgml))
         {
-            int end = sgml.IndexOf(ArticleEnd, start.Index, StringComparison.Ordinal);
+            // A start tag missing its '>' runs on into the next tag: "<REUTERS NEWID="7"\n<DATE>" or even past "</REUTERS>".
+            if (start.Groups["attributes"].Value.Contains('<'))
+                throw Malformed(fileName, sgml, start.Index, "the <REUTERS ...> start tag is not closed with '>' before the next tag");
+            int end = sgml.IndexOf(ArticleEnd, start.Index + start.Length, StringComparison.Ordinal);
             if (end < 0) throw Malformed(fileName, sgml, start.Index, $"the <REUTERS> element has no {ArticleEnd}");
             articles.Add(ParseArticle(sgml, start, end, fileName));
         }

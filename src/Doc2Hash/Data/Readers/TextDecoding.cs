@@ -46,10 +46,8 @@ public static class TextDecoding
     {
         encoding ??= StrictUtf8;
         if (encoding.CodePage != Encoding.UTF8.CodePage) return encoding.GetString(bytes);
+        RejectUtf16(bytes, path);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            throw new DataFormatException($"'{path}' is UTF-16 text (it starts with a UTF-16 byte-order mark); the kit reads UTF-8. " +
-                                          "Convert it, e.g. `iconv -f utf-16 -t utf-8`.");
         char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
         try
         {
@@ -64,8 +62,25 @@ public static class TextDecoding
         }
     }
 
-    /// <summary>Refuses a file holding a NUL byte: a binary file (an image, a PDF, a UTF-16 file) is not a document.</summary>
-    public static void RejectBinary(ReadOnlySpan<byte> bytes, string path)
+    /// <summary>
+    /// Decodes a user document file (<see cref="Decode"/>) after refusing binary content: a UTF-16 file is named as
+    /// such, any other file holding a NUL byte (an image, a PDF) is not a text document.
+    /// </summary>
+    public static string DecodeDocument(ReadOnlySpan<byte> bytes, string path, Encoding? encoding = null)
+    {
+        RejectUtf16(bytes, path);
+        RejectBinary(bytes, path);
+        return Decode(bytes, path, encoding);
+    }
+
+    private static void RejectUtf16(ReadOnlySpan<byte> bytes, string path)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new DataFormatException($"'{path}' is UTF-16 text (it starts with a UTF-16 byte-order mark); the kit reads UTF-8. " +
+                                          "Convert it, e.g. `iconv -f utf-16 -t utf-8`.");
+    }
+
+    private static void RejectBinary(ReadOnlySpan<byte> bytes, string path)
     {
         int nul = bytes.IndexOf((byte)0);
         if (nul >= 0)

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Cache;
+using Doc2Hash.IO;
 using Doc2Hash.Tests.Data.Formats;
+using Doc2Hash.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Doc2Hash.Tests.Data.Cache;
@@ -211,5 +213,73 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
         output.WriteLine($"{dataset.Train.Features.NonZeros + dataset.Validation.Features.NonZeros + dataset.Test.Features.NonZeros:N0} values, {manifest.DataBytes:N0} bytes: save {save.ElapsedMilliseconds} ms, load {load.ElapsedMilliseconds} ms");
         // The target is well under 1 s on a 2-core machine; the generous bound only catches a pathological slowdown.
         Assert.True(load.Elapsed < TimeSpan.FromSeconds(5), $"cached load took {load.Elapsed}");
+    }
+
+    [Fact]
+    [BadInput("processed cache", "an empty (0-byte) data file next to its manifest", "not used; reason: corrupt cache: '.../tiny.d2hcache' has 0 bytes (it is empty), fewer than its 32-byte checksum alone")]
+    public void An_empty_data_file_is_named_as_empty()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string data = ProcessedDatasetCache.DataPath(folder.Path, "tiny");
+        File.WriteAllBytes(data, []);
+
+        Assert.False(ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason));
+        Assert.Equal($"corrupt cache: '{data}' has 0 bytes (it is empty), fewer than its 32-byte checksum alone", reason);
+    }
+
+    [Fact]
+    [BadInput("processed cache", "an empty (0-byte) manifest", "not used; reason: corrupt cache: manifest '.../tiny.manifest.json' is empty (0 bytes)")]
+    public void An_empty_manifest_is_named_as_empty()
+    {
+        using var folder = new TemporaryDirectory();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", CacheTestData.Tiny(), Source, Preprocessing);
+        string manifest = ProcessedDatasetCache.ManifestPath(folder.Path, "tiny");
+        File.WriteAllBytes(manifest, []);
+
+        Assert.False(ProcessedDatasetCache.TryLoad(folder.Path, "tiny", Source, Preprocessing, out _, out string reason));
+        Assert.Equal($"corrupt cache: manifest '{manifest}' is empty (0 bytes)", reason);
+    }
+
+    [Fact]
+    public void Without_the_raw_source_a_verified_cache_loads_and_reports_the_source_it_was_built_from()
+    {
+        using var folder = new TemporaryDirectory();
+        var dataset = CacheTestData.Tiny();
+        ProcessedDatasetCache.Save(folder.Path, "tiny", dataset, Source, Preprocessing);
+
+        Assert.True(ProcessedDatasetCache.TryLoadWithoutSource(folder.Path, "tiny", Preprocessing, out var copy, out var source, out string reason), reason);
+        CacheTestData.AssertEqual(dataset, copy!);
+        Assert.Equal(Source, source);
+        Assert.False(ProcessedDatasetCache.TryLoadWithoutSource(folder.Path, "tiny", "other preprocessing", out _, out _, out reason));
+        Assert.Contains("preprocessing fingerprint changed", reason);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(0x40000000)]
+    [BadInput("processed cache", "a re-sealed (valid checksum) data file whose row count is 2^31-1 or 2^30 (size arithmetic would overflow)", "DataFormatException: truncated: N values (M bytes) needed at byte B, R remain (was an OverflowException)")]
+    public void A_huge_count_inside_a_resealed_file_is_a_data_error_not_an_overflow(int rows)
+    {
+        var file = ProcessedDatasetFile.Serialize(CacheTestData.Tiny());
+        int offset = TrainRowsOffset(file);
+        Assert.Equal(3, BitConverter.ToInt32(file, offset));   // the tiny dataset's 3 training rows
+        BitConverter.GetBytes(rows).CopyTo(file, offset);
+        var error = Assert.Throws<DataFormatException>(() => ProcessedDatasetFile.Deserialize(file));
+        Assert.Contains("truncated", error.Message);
+    }
+
+    /// <summary>Byte offset of the train split's row count: magic (8) + version (4) + name, vocabulary, labels, flag (1).</summary>
+    private static int TrainRowsOffset(byte[] file)
+    {
+        int at = 12;
+        at += 1 + file[at];                                   // the name: 1-byte length prefix (short names)
+        for (int list = 0; list < 2; list++)
+        {
+            int count = BitConverter.ToInt32(file, at);
+            at += 4;
+            for (int i = 0; i < count; i++) at += 1 + file[at];
+        }
+        return at + 1;                                        // after the multi-label flag
     }
 }
