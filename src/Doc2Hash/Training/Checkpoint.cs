@@ -143,7 +143,7 @@ public static class Checkpoint
         {
             throw Truncated(path, e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or FormatException)
         {
             throw new DataFormatException($"Checkpoint '{path}' has an unreadable header ({e.Message}).", e);
         }

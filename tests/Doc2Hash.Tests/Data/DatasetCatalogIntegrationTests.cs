@@ -45,7 +45,7 @@ public class DatasetCatalogIntegrationTests
     }
 
     [Fact]
-    [BadInput("dataset catalog", "the raw archive gone and the processed cache damaged (empty manifest)", "DataSourceException: Dataset 'ng20' needs the file '20news-bydate.tar.gz' ... The processed cache could not be used instead: corrupt cache: manifest '...' is empty (0 bytes).")]
+    [BadInput("datasets", "the raw archive gone and the processed cache damaged (empty manifest)", "DataSourceException: Dataset 'ng20' needs the file '20news-bydate.tar.gz' ... The processed cache could not be used instead: corrupt cache: manifest '...' is empty (0 bytes).")]
     public void Without_the_raw_source_a_damaged_cache_is_explained_next_to_the_missing_file()
     {
         using var cache = new TempFolder();

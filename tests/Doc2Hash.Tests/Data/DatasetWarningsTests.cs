@@ -13,7 +13,7 @@ public class DatasetWarningsTests
     }
 
     [Fact]
-    [BadInput("dataset", "a corpus with a single label (the issue's P@100 = 1.0000 without a word)", "warning on stderr for every command that loads it: precision@K is 1.0 for any codes, even random ones ...")]
+    [BadInput("datasets", "a corpus with a single label (the issue's P@100 = 1.0000 without a word)", "warning on stderr for every command that loads it: precision@K is 1.0 for any codes, even random ones ...")]
     public void A_single_label_dataset_gets_a_warning_that_precision_is_meaningless()
     {
         var warning = Assert.Single(DatasetWarnings.Check(WithLabels("only")));

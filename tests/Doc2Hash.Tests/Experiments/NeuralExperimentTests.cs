@@ -41,6 +41,7 @@ public class NeuralExperimentTests
     }
 
     [Fact]
+    [BadInput("run folder", "a new run whose folder already exists", "IOException: Run folder '...' already exists; runs are never overwritten")]
     public void An_existing_run_folder_is_never_overwritten()
     {
         var runs = TempRuns();
@@ -64,6 +65,7 @@ public class NeuralExperimentTests
     }
 
     [Fact]
+    [BadInput("run folder", "training interrupted after an epoch (cancelled)", "no summary written; resume continues at the next epoch and finishes")]
     public void An_interrupted_run_resumes_in_its_folder_and_finishes_every_epoch()
     {
         var data = TinyCorpus.Topics(train: 200);
@@ -83,6 +85,7 @@ public class NeuralExperimentTests
     }
 
     [Fact]
+    [BadInput("run evaluation", "evaluating a run on a dataset other than the one it was trained on", "InvalidDataException: Dataset '...' differs from the data run '...' was trained on")]
     public void A_run_refuses_a_dataset_that_differs_from_the_one_it_was_trained_on()
     {
         var (run, _) = NeuralExperiment.Train(Quick(epochs: 1), TinyCorpus.Topics(train: 100), TempRuns());
@@ -126,7 +129,7 @@ public class NeuralExperimentTests
     }
 
     [Fact]
-    [BadInput("eval", "evaluating a run whose best.bin has 400 KB-style damage (a third of the file zeroed)", "DataFormatException naming best.bin (SHA-256 mismatch) instead of a silent P@100 of 0.05")]
+    [BadInput("run evaluation", "evaluating a run whose best.bin has 400 KB-style damage (a third of the file zeroed)", "DataFormatException naming best.bin (SHA-256 mismatch) instead of a silent P@100 of 0.05")]
     public void Evaluating_a_run_with_a_damaged_best_checkpoint_fails_instead_of_giving_a_number()
     {
         var data = TinyCorpus.Topics(train: 100);

@@ -12,6 +12,7 @@ public static class ChildScenarios
 {
     public const string WriteSlowly = "write-slowly";
     public const string DiskFull = "disk-full";
+    public const string Fuzz = "fuzz";
     public const string Started = "started";
     private const int Megabyte = 1 << 20;
 
@@ -19,12 +20,14 @@ public static class ChildScenarios
     {
         [WriteSlowly, var path, var megabytes] => WriteSlowlyScenario(path, int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
         [DiskFull, var folder] => DiskFullScenario(folder),
+        [Fuzz, var target, var seconds, var seed, var findings, .. var keep] => FuzzScenario(target, seconds, seed, findings, keep.FirstOrDefault()),
         _ => Usage(),
     };
 
     private static int Usage()
     {
-        Console.Error.WriteLine($"usage: dotnet exec Doc2Hash.Tests.dll ({WriteSlowly} <path> <megabytes> | {DiskFull} <folder on a small file system>)");
+        Console.Error.WriteLine($"usage: dotnet exec Doc2Hash.Tests.dll ({WriteSlowly} <path> <megabytes> | {DiskFull} <folder on a small file system> | " +
+                                $"{Fuzz} <target> <seconds> <seed> <findings folder> [<keep folder>])");
         return 2;
     }
 
@@ -66,6 +69,17 @@ public static class ChildScenarios
 
         foreach (string file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             Console.WriteLine($"file {Path.GetRelativePath(folder, file)} {new FileInfo(file).Length} {(new FileInfo(file).Length < 100 ? File.ReadAllText(file) : "")}");
+        return 0;
+    }
+
+    /// <summary>Fuzzes one reader (<see cref="Fuzzing.FuzzRunner"/>) and prints its report as one JSON line.</summary>
+    private static int FuzzScenario(string target, string seconds, string seed, string findings, string? keep)
+    {
+        using var work = new Data.Formats.TemporaryDirectory();
+        var report = Fuzzing.FuzzRunner.Fuzz(Fuzzing.ReaderTargets.Get(target),
+            TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture)),
+            int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture), work.Path, findings, keep);
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(report));
         return 0;
     }
 

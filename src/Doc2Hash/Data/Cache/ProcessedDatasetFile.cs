@@ -158,7 +158,11 @@ internal static class ProcessedDatasetFile
 
         public string[] Strings()
         {
-            var strings = new string[Count()];
+            // Each string takes at least its 1-byte length prefix: a larger count cannot be genuine (and must not be allocated).
+            int count = Count();
+            if (count > end - _position)
+                throw new DataFormatException($"{count} strings announced before byte {_position}, but only {end - _position} bytes remain");
+            var strings = new string[count];
             for (int i = 0; i < strings.Length; i++) strings[i] = String();
             return strings;
         }

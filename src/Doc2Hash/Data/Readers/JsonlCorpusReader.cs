@@ -37,10 +37,18 @@ public static class JsonlCorpusReader
             throw new DataFormatException($"{where}: not valid JSON ({error.Message}).", error);
         }
         if (root.ValueKind != JsonValueKind.Object) throw new DataFormatException($"{where}: expected a JSON object per line.");
-        string text = String(root, "text", where) ?? throw new DataFormatException($"{where}: the object has no \"text\" string.");
-        string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
-        return new UserDocument(new RawDocument(id, text, Labels(root, where)), split, where);
+        try
+        {
+            string text = String(root, "text", where) ?? throw new DataFormatException($"{where}: the object has no \"text\" string.");
+            string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
+            return new UserDocument(new RawDocument(id, text, Labels(root, where)), split, where);
+        }
+        catch (InvalidOperationException error)
+        {
+            // A property name with a broken \u escape fails when properties are looked up by name (found by fuzzing).
+            throw new DataFormatException($"{where}: a property name holds an invalid \\u escape (a lone UTF-16 surrogate): {error.Message} Fix or remove the escape.", error);
+        }
     }
 
     static List<string> Labels(JsonElement root, string where)

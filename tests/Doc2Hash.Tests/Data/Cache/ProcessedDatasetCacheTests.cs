@@ -31,6 +31,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "no cached copy", "not used; reason: no cached copy of 'ng20' in '...'")]
     public void A_missing_cache_is_reported()
     {
         using var folder = new TemporaryDirectory();
@@ -45,6 +46,8 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     [Theory]
     [InlineData("other-source", Preprocessing, "source fingerprint changed")]
     [InlineData(Source, "max_features=5000;min_df=3", "preprocessing fingerprint changed")]
+    [BadInput("processed cache", "a cache built from other source files", "not used; reason: stale cache: source fingerprint changed")]
+    [BadInput("processed cache", "a cache built with other preprocessing settings", "not used; reason: stale cache: preprocessing fingerprint changed")]
     public void A_cache_with_other_fingerprints_is_stale(string source, string preprocessing, string expectedReason)
     {
         using var folder = new TemporaryDirectory();
@@ -59,6 +62,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "one flipped byte in the data file", "not used, rebuilt; reason: corrupt cache: fails its SHA-256 check")]
     public void A_flipped_byte_is_detected_as_corruption()
     {
         using var folder = new TemporaryDirectory();
@@ -76,6 +80,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a data file cut 10 bytes short", "not used; reason: has N bytes, the manifest says M (truncated or replaced)")]
     public void A_truncated_data_file_is_detected()
     {
         using var folder = new TemporaryDirectory();
@@ -91,6 +96,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "the data file deleted, the manifest left", "not used; reason: data file '...' is missing")]
     public void A_missing_data_file_is_detected()
     {
         using var folder = new TemporaryDirectory();
@@ -104,6 +110,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a manifest of another format version (99)", "not used; reason: outdated cache: format version 99")]
     public void A_cache_from_another_format_version_is_not_used()
     {
         using var folder = new TemporaryDirectory();
@@ -120,6 +127,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a data file of another layout version with a valid checksum", "not used; reason: format version 2, this build reads 1")]
     public void A_data_file_of_another_layout_version_is_not_used_even_with_a_matching_checksum()
     {
         using var folder = new TemporaryDirectory();
@@ -143,6 +151,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a manifest cut off mid-JSON", "not used; reason: manifest '...' is not valid JSON (...)")]
     public void A_manifest_that_is_not_json_is_reported_as_corrupt()
     {
         using var folder = new TemporaryDirectory();
@@ -156,6 +165,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a failure while saving a new cache over an old one", "the exception propagates; the old cache still loads, no temporary file left")]
     public void A_save_that_throws_leaves_the_old_cache_loadable_and_no_temporary_file()
     {
         using var folder = new TemporaryDirectory();
@@ -186,6 +196,7 @@ public class ProcessedDatasetCacheTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [BadInput("processed cache", "a dataset name that cannot be a file name ('a/b')", "ArgumentException: 'a/b' cannot name a cache file")]
     public void A_name_that_cannot_be_a_file_name_is_refused()
     {
         using var folder = new TemporaryDirectory();

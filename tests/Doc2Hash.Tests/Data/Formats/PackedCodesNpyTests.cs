@@ -2,6 +2,7 @@ using Doc2Hash.IO;
 using System.Text;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Formats;
 
@@ -97,6 +98,7 @@ public class PackedCodesNpyTests
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "72-bit codes read as 70-bit codes", "DataFormatException: code 0 has ones beyond bit 70")]
     public void Reading_with_too_few_bits_is_refused_when_the_padding_holds_ones()
     {
         // codes_2x72.npy, code 0: bit 70 is set ((7 * 70) % 5 == 0), so the file cannot hold 70-bit codes.
@@ -106,6 +108,7 @@ public class PackedCodesNpyTests
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "16-bit codes read as 32-bit codes", "DataFormatException: ... need uint8 of shape (n, 4)")]
     public void Reading_with_a_bit_count_of_another_width_is_refused()
     {
         var error = Assert.Throws<DataFormatException>(() => PackedCodesNpy.Read(NpyFixture("codes_3x16.npy"), 32));
@@ -114,6 +117,7 @@ public class PackedCodesNpyTests
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "writing codes over an existing file without overwrite", "IOException; the old file is kept")]
     public void An_existing_file_is_not_overwritten_unless_asked()
     {
         using var folder = new TemporaryDirectory();

@@ -114,6 +114,7 @@ public class VdshMatDatasetTests
     }
 
     [Fact]
+    [BadInput(".mat (VDSH)", "gnd_cv with 3 rows for 2 documents", "DataFormatException: 'gnd_cv' has 3 rows but its split has 2 documents")]
     public void Label_rows_that_do_not_match_the_documents_are_reported()
     {
         using var folder = new TemporaryDirectory();
@@ -132,6 +133,7 @@ public class VdshMatDatasetTests
     }
 
     [Fact]
+    [BadInput(".mat (VDSH)", "a .mat file with none of the VDSH variables", "DataFormatException: is not a VDSH dataset file: it lacks the variables train, cv, ... (it has ...)")]
     public void A_file_without_the_vdsh_keys_is_reported_with_what_it_has()
     {
         var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(MatFixtures.Path("sparse_compressed.mat")));

@@ -1,6 +1,7 @@
 using System.Text;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -64,6 +65,7 @@ public class ReutersReaderTests
     }
 
     [Fact]
+    [BadInput("Reuters archive", "an archive with 1 of the 22 SGML files", "DataSourceException: holds 1 reut2-NNN.sgm files; Reuters-21578 has 22 ... download it again")]
     public void An_incomplete_release_is_rejected_with_the_fix()
     {
         using var folder = new TempFolder();

@@ -40,6 +40,7 @@ public class ReutersSgmlParserTests
     }
 
     [Fact]
+    [BadInput("Reuters SGML", "an article without </REUTERS>", "DataFormatException: reut2-009.sgm, line 2: the <REUTERS> element has no </REUTERS>")]
     public void An_unterminated_article_names_the_file_and_line()
     {
         string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<TEXT>cut off";

@@ -109,7 +109,7 @@ public class TextDecodingTests
     }
 
     [Fact]
-    [BadInput("UTF-8 text", "a UTF-8 sequence cut off at the end of the file (C3 without its second byte)", "DataFormatException: not valid UTF-8: the bytes C3 at byte offset 2 (line 1)")]
+    [BadInput("text encoding", "a UTF-8 sequence cut off at the end of the file (C3 without its second byte)", "DataFormatException: not valid UTF-8: the bytes C3 at byte offset 2 (line 1)")]
     public void A_truncated_sequence_at_the_end_is_reported_where_it_starts()
     {
         var error = Assert.Throws<DataFormatException>(() => TextDecoding.Decode([(byte)'a', (byte)'b', 0xC3], "t.txt"));
@@ -117,7 +117,7 @@ public class TextDecodingTests
     }
 
     [Fact]
-    [BadInput("data options", "an unknown encoding name (--encoding klingon)", "ArgumentException: Unknown text encoding 'klingon'. Supported: utf-8, latin1 (iso-8859-1), windows-1252 (cp1252)")]
+    [BadInput("text encoding", "an unknown encoding name (--encoding klingon)", "ArgumentException: Unknown text encoding 'klingon'. Supported: utf-8, latin1 (iso-8859-1), windows-1252 (cp1252)")]
     public void An_unknown_encoding_name_lists_the_supported_ones()
     {
         var error = Assert.Throws<ArgumentException>(() => TextDecoding.Parse("klingon"));

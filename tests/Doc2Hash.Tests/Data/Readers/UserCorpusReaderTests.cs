@@ -1,5 +1,6 @@
 using Doc2Hash.IO;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -76,6 +77,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("CSV corpus", "a row with an unquoted comma (3 fields for 2 columns)", "DataFormatException: ..., line 4: 3 fields, the header has 2. Quote fields that contain commas.")]
     public void Csv_row_with_the_wrong_number_of_fields_names_file_and_line()
     {
         using var folder = new TempFolder();
@@ -88,6 +90,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("CSV corpus", "no 'text' column", "DataFormatException: line 1: the header has no 'text' column (found: body, label)")]
     public void Csv_without_a_text_column_lists_the_columns_found()
     {
         using var folder = new TempFolder();
@@ -99,6 +102,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("CSV corpus", "a quoted field never closed", "DataFormatException: ..., line 3: a quoted field is never closed")]
     public void Csv_with_an_unclosed_quote_names_the_line_it_starts_on()
     {
         using var folder = new TempFolder();
@@ -110,6 +114,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("CSV corpus", "split value 'dev'", "DataFormatException: ..., line 3: split 'dev' must be 'train' or 'test'")]
     public void Csv_with_an_invalid_split_value_names_the_line()
     {
         using var folder = new TempFolder();
@@ -137,6 +142,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "a line that is not valid JSON", "DataFormatException: ..., line 2: not valid JSON (...)")]
     public void Jsonl_malformed_line_names_file_and_line()
     {
         using var folder = new TempFolder();
@@ -148,6 +154,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "an object without labels or label", "DataFormatException: ..., line 1: the object has neither \"labels\" (array) nor \"label\"")]
     public void Jsonl_line_without_labels_says_which_fields_are_expected()
     {
         using var folder = new TempFolder();
@@ -159,6 +166,7 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "some documents declaring a split and others not", "DataFormatException: 1 of 2 documents declare a split ...")]
     public void Mixing_declared_and_undeclared_splits_is_an_error()
     {
         using var folder = new TempFolder();
