@@ -26,6 +26,14 @@ public static class PackedCodesNpy
     public static void Write(string path, BinaryCodes codes, bool overwrite = false) =>
         NpyWriter.WriteUInt8(path, [codes.Count, BytesPerCode(codes.Bits)], Pack(codes), overwrite);
 
+    /// <summary>
+    /// Writes several code files (e.g. the train, validation and test codes of one run) all or nothing
+    /// (<see cref="AtomicFileSet"/>): with <paramref name="overwrite"/> false, one existing file means none is written;
+    /// a failure part-way leaves the previous set as it was.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, BinaryCodes Codes)> files, bool overwrite = false) =>
+        AtomicFileSet.Write(files.Select(f => (f.Path, NpyWriter.UInt8Content([f.Codes.Count, BytesPerCode(f.Codes.Bits)], Pack(f.Codes)))).ToList(), overwrite);
+
     /// <summary>Reads codes written by <see cref="Write"/> (or numpy.packbits); the file does not store the bit count.</summary>
     public static BinaryCodes Read(string path, int bits)
     {

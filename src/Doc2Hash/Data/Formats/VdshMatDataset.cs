@@ -65,8 +65,17 @@ public static class VdshMatDataset
             $"A VDSH file holds {string.Join(", ", required)}: the train, validation (cv) and test TF-IDF matrices and their labels.");
     }
 
+    /// <summary>
+    /// More documents than any corpus of the literature (RCV1 has 804,414) by two orders of magnitude. A sparse matrix
+    /// stores no bytes for empty rows, so a corrupt row count is bounded by nothing in the file; converting it would
+    /// allocate 4 bytes per row.
+    /// </summary>
+    public const int MaxDocuments = 100_000_000;
+
     private static SparseMatrix Features(MatFile file, string key) => file[key] switch
     {
+        { Rows: > MaxDocuments } huge => throw new DataFormatException(
+            $"'{file.Path}': '{key}' is a {huge.Describe()}; {huge.Rows} documents is more than this reader supports ({MaxDocuments}). The file is corrupt."),
         MatSparseArray sparse => sparse.ToCsr(),
         MatDenseArray { Dimensions.Count: 2 } dense => DenseToCsr(dense),
         var other => throw new DataFormatException($"'{file.Path}': '{key}' is a {other.Describe()}; expected a 2-D documents x words matrix."),

@@ -130,4 +130,21 @@ public class PackedCodesNpyTests
         Assert.Equal(RuleCodes(2, 72).Words, PackedCodesNpy.Read(path, 72).Words);
         Assert.Equal(["codes.npy"], folder.FileNames());
     }
+
+    [Fact]
+    [BadInput("packed codes .npy", "writing train/validation/test codes when one of the three files already exists (the issue's mixed encode)", "IOException naming the existing file; none of the three is written")]
+    public void A_set_of_code_files_is_written_all_or_nothing()
+    {
+        using var folder = new TemporaryDirectory();
+        var paths = new[] { "codes.train.npy", "codes.validation.npy", "codes.test.npy" }.Select(folder.File).ToArray();
+        File.WriteAllText(paths[1], "old validation codes");
+        var files = paths.Select((p, i) => (p, RuleCodes(2 + i, 16))).ToList();
+
+        var error = Assert.Throws<IOException>(() => PackedCodesNpy.WriteAll(files));
+
+        Assert.Contains(paths[1], error.Message);
+        Assert.Equal(["codes.validation.npy"], folder.FileNames());
+        PackedCodesNpy.WriteAll(files, overwrite: true);
+        for (int i = 0; i < 3; i++) Assert.Equal(RuleCodes(2 + i, 16).Words, PackedCodesNpy.Read(paths[i], 16).Words);
+    }
 }

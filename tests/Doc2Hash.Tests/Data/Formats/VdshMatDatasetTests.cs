@@ -157,6 +157,23 @@ public class VdshMatDatasetTests
         Assert.Contains($"'{path}' is not a VDSH dataset file: it lacks the variables cv, gnd_cv (it has gnd_test, gnd_train, test, train)", error.Message);
     }
 
+    [Fact]
+    [BadInput(".mat (VDSH)", "a sparse 'train' matrix declaring 2^31-1 documents with no stored value (a 400-byte file)", "DataFormatException: 2147483647 documents is more than this reader supports (100000000); no 8 GB allocation")]
+    public void A_sparse_matrix_with_a_corrupt_row_count_is_refused_before_any_allocation()
+    {
+        using var folder = new TemporaryDirectory();
+        string path = folder.File("huge.tfidf.mat");
+        var small = MatSparseArray.FromCsr("x", SparseMatrix.FromDense(new float[,] { { 1 }, { 1 } }));
+        var huge = new MatSparseArray("train", int.MaxValue, 1, [0, 0], [], []);
+        var labels = new double[,] { { 1, 0 }, { 0, 1 } };
+        MatFile.Write(path, [huge, Renamed(small, "cv"), Renamed(small, "test"),
+            MatDenseArray.FromRows("gnd_train", labels), MatDenseArray.FromRows("gnd_cv", labels), MatDenseArray.FromRows("gnd_test", labels)]);
+
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
+
+        Assert.Contains("2147483647 documents is more than this reader supports (100000000)", error.Message);
+    }
+
     private static MatSparseArray Renamed(MatSparseArray matrix, string name) =>
         new(name, matrix.Rows, matrix.Columns, matrix.ColumnPointers, matrix.RowIndices, matrix.Values);
 
