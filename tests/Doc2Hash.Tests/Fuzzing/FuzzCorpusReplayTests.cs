@@ -10,6 +10,9 @@ public class FuzzCorpusReplayTests
 {
     private static string Root => Path.Combine(AppContext.BaseDirectory, "Fixtures", "fuzz");
 
+    // Built once per target: seeds come from the mirror and the checkpoint targets save a model.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<FuzzTarget>> Targets = new();
+
     public static TheoryData<string, string> KeptInputs()
     {
         var data = new TheoryData<string, string>();
@@ -24,7 +27,7 @@ public class FuzzCorpusReplayTests
     public void A_kept_input_ends_in_success_or_a_typed_data_error(string target, string file)
     {
         using var work = new TemporaryDirectory();
-        var outcome = FuzzRunner.RunOne(ReaderTargets.Get(target), File.ReadAllBytes(Path.Combine(Root, target, file)), work.Path);
+        var outcome = FuzzRunner.RunOne(Targets.GetOrAdd(target, name => new(() => ReaderTargets.Get(name))).Value, File.ReadAllBytes(Path.Combine(Root, target, file)), work.Path);
         Assert.False(outcome.Failed, $"{target}/{file}: {outcome.Signature}\n{outcome.Detail}");
     }
 }

@@ -9,7 +9,7 @@ namespace Doc2Hash.Tests.Fuzzing;
 /// Fuzzes every reader for a fixed time budget, each in its own child process whose managed heap is capped
 /// (DOTNET_GCHeapHardLimit), so a reader that allocates from a corrupt size fails fast with an OutOfMemoryException
 /// instead of taking the machine's memory, and a hang can be killed. Settings (environment): DOC2HASH_FUZZ_SECONDS
-/// (default 90) split evenly over the targets; DOC2HASH_FUZZ_SEED (default 1) fixes the input sequence;
+/// (default 60) split evenly over the targets; DOC2HASH_FUZZ_SEED (default 1) fixes the input sequence;
 /// DOC2HASH_FUZZ_KEEP (a folder) keeps each small input with a new outcome; DOC2HASH_FUZZ_FINDINGS (default:
 /// fuzz-findings/ next to the test assembly) receives failing inputs. A target fails on any exception other than the
 /// kit's typed data errors, a hang over 5 s, more than DOC2HASH_FUZZ_MEMORY_MB (256) allocated for one input, or a
@@ -22,7 +22,7 @@ public class ReaderFuzzTests(ITestOutputHelper output)
     private const string HeapLimit = "0x40000000";   // 1 GiB
 
     private static double SecondsPerTarget =>
-        (double.TryParse(Environment.GetEnvironmentVariable("DOC2HASH_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double s) ? s : 90)
+        (double.TryParse(Environment.GetEnvironmentVariable("DOC2HASH_FUZZ_SECONDS"), CultureInfo.InvariantCulture, out double s) ? s : 60)
         / ReaderTargets.Names.Count;
 
     private static string Seed => int.TryParse(Environment.GetEnvironmentVariable("DOC2HASH_FUZZ_SEED"), out int seed) ? seed.ToString(CultureInfo.InvariantCulture) : "1";
