@@ -34,7 +34,7 @@ public static class TextDecoding
                 Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
                 return Encoding.GetEncoding(1252);
             default:
-                throw new ArgumentException($"Unknown text encoding '{name}'. Supported: {SupportedNames}.", nameof(name));
+                throw new ArgumentException($"Unknown text encoding '{name}'. Supported: {SupportedNames}.");
         }
     }
 
@@ -91,11 +91,12 @@ public static class TextDecoding
     private static DataFormatException NotUtf8(ReadOnlySpan<byte> bytes, int offset, string path)
     {
         int line = 1 + bytes[..offset].Count((byte)'\n');
-        var shown = Convert.ToHexString(bytes.Slice(offset, Math.Min(4, bytes.Length - offset)));
+        System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out int invalid);   // the length of the ill-formed sequence
+        var shown = Convert.ToHexString(bytes.Slice(offset, Math.Max(1, invalid)));
         bool looksLatin1 = offset < bytes.Length && bytes[offset] >= 0x80 && (offset + 1 >= bytes.Length || bytes[offset + 1] < 0x80 || bytes[offset] < 0xC0);
         string hint = looksLatin1 ? " It looks like Latin-1 or Windows-1252 text." : "";
         return new DataFormatException(
-            $"'{path}' is not valid UTF-8: the bytes {shown} at byte offset {offset} (line {line}) are not a UTF-8 character.{hint} " +
+            $"'{path}' is not valid UTF-8: {(shown.Length == 2 ? "the byte" : "the bytes")} {shown} at byte offset {offset} (line {line}) {(shown.Length == 2 ? "is" : "are")} not UTF-8.{hint} " +
             "Read it with --encoding latin1 (or windows-1252; DataOptions.UserEncoding), or convert it to UTF-8 " +
             "(e.g. `iconv -f latin1 -t utf-8 in > out`).");
     }

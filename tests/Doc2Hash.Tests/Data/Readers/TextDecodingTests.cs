@@ -18,7 +18,7 @@ public class TextDecodingTests
     static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 
     [Fact]
-    [BadInput("CSV corpus", "a Latin-1 file read as UTF-8 (the issue's 103-instead-of-220-words case)", "DataFormatException: '...' is not valid UTF-8: the bytes E9... at byte offset 14 (line 2) ... It looks like Latin-1 ... --encoding latin1 ... iconv")]
+    [BadInput("CSV corpus", "a Latin-1 file read as UTF-8 (the issue's 103-instead-of-220-words case)", "DataFormatException: '...' is not valid UTF-8: the byte E9 at byte offset 14 (line 2) is not UTF-8. It looks like Latin-1 ... --encoding latin1 ... iconv")]
     public void A_latin1_csv_is_refused_with_the_byte_offset_and_line()
     {
         using var folder = new TempFolder();
@@ -27,8 +27,7 @@ public class TextDecodingTests
 
         var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
-        Assert.Contains($"'{path}' is not valid UTF-8: the bytes E920", error.Message);
-        Assert.Contains("at byte offset 14 (line 2)", error.Message);
+        Assert.Contains($"'{path}' is not valid UTF-8: the byte E9 at byte offset 14 (line 2) is not UTF-8.", error.Message);
         Assert.Contains("Latin-1", error.Message);
         Assert.Contains("--encoding latin1", error.Message);
     }
@@ -109,11 +108,14 @@ public class TextDecodingTests
     }
 
     [Fact]
-    [BadInput("text encoding", "a UTF-8 sequence cut off at the end of the file (C3 without its second byte)", "DataFormatException: not valid UTF-8: the bytes C3 at byte offset 2 (line 1)")]
-    public void A_truncated_sequence_at_the_end_is_reported_where_it_starts()
+    [BadInput("text encoding", "a UTF-8 sequence cut off at the end of the file (C3 without its second byte)", "DataFormatException: not valid UTF-8: the byte C3 at byte offset 2 (line 1)")]
+    [BadInput("text encoding", "a three-byte UTF-8 sequence cut after two bytes inside a line (E2 82 then 'x')", "DataFormatException: not valid UTF-8: the bytes E282 at byte offset 4 (line 2)")]
+    public void A_truncated_sequence_is_reported_where_it_starts_with_its_bytes()
     {
-        var error = Assert.Throws<DataFormatException>(() => TextDecoding.Decode([(byte)'a', (byte)'b', 0xC3], "t.txt"));
-        Assert.Contains("the bytes C3 at byte offset 2 (line 1)", error.Message);
+        var atEnd = Assert.Throws<DataFormatException>(() => TextDecoding.Decode([(byte)'a', (byte)'b', 0xC3], "t.txt"));
+        Assert.Contains("the byte C3 at byte offset 2 (line 1) is not UTF-8", atEnd.Message);
+        var inside = Assert.Throws<DataFormatException>(() => TextDecoding.Decode([(byte)'a', (byte)'\n', (byte)'b', (byte)'c', 0xE2, 0x82, (byte)'x'], "t.txt"));
+        Assert.Contains("the bytes E282 at byte offset 4 (line 2) are not UTF-8", inside.Message);
     }
 
     [Fact]
