@@ -89,23 +89,21 @@ public sealed class SignProjectionMethod : FittedMethod<SignProjectionSettings, 
         return new SignProjection(projection, centre);
     }
 
-    protected override void Save(SignProjection method, Stream stream)
+    protected override void Save(SignProjection method, Stream stream) => Write(stream, writer =>
     {
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(method.Projection.GetLength(0));
         writer.Write(method.Bits);
         foreach (float value in method.Projection) writer.Write(value);
         foreach (float value in method.Centre) writer.Write(value);
-    }
+    });
 
-    protected override SignProjection Load(SignProjectionSettings settings, Stream stream)
+    protected override SignProjection Load(SignProjectionSettings settings, Stream stream) => Read(stream, reader =>
     {
-        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         int words = reader.ReadInt32(), bits = reader.ReadInt32();
         var projection = new float[words, bits];
         for (int w = 0; w < words; w++)
             for (int b = 0; b < bits; b++) projection[w, b] = reader.ReadSingle();
         var centre = Enumerable.Range(0, bits).Select(_ => reader.ReadSingle()).ToArray();
         return new SignProjection(projection, centre);
-    }
+    });
 }

@@ -32,6 +32,20 @@ public abstract class FittedMethod<TSettings, TMethod> : IFittedMethodEntry
 
     public IHashingMethod Load(MethodSettings settings, Stream stream) => Load(Typed(settings), stream);
 
+    /// <summary>Runs a method's <c>Save(BinaryWriter)</c> on <paramref name="stream"/> (left open for the caller).</summary>
+    protected static void Write(Stream stream, Action<BinaryWriter> save)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        save(writer);
+    }
+
+    /// <summary>Runs a method's <c>Load(BinaryReader)</c> on <paramref name="stream"/> (left open for the caller).</summary>
+    protected static TMethod Read(Stream stream, Func<BinaryReader, TMethod> load)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        return load(reader);
+    }
+
     private TSettings Typed(MethodSettings settings) => settings as TSettings
         ?? throw new ArgumentException($"Method '{Name}' reads {MethodSettings.KindOf(typeof(TSettings))}, not {MethodSettings.KindOf(settings.GetType())}.");
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using Doc2Hash.Configuration;
+using Doc2Hash.Hashing;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Training;
 
@@ -52,13 +53,6 @@ public sealed record NeuralSettings<TModel>(TModel Model, LabelHeadConfig? Label
         if (LabelHead is { WeightStep: < 0 } or { MaxWeight: < 0 })
             throw new ArgumentException($"The label-loss weight step and maximum must not be negative (got {LabelHead.WeightStep}, {LabelHead.MaxWeight}).");
     }
-}
-
-/// <summary>What the runner needs from the options record of a method fitted in one pass: its code length and seed.</summary>
-public interface IFittedOptions
-{
-    int Bits { get; }
-    int Seed { get; }
 }
 
 /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace Doc2Hash.Hashing.Classic;
 
 /// <summary>
@@ -7,14 +9,18 @@ namespace Doc2Hash.Hashing.Classic;
 public sealed record LinearSvmOptions
 {
     /// <summary>Penalty C on the training loss; 1 is LIBLINEAR's and scikit-learn's LinearSVC default.</summary>
+    [Description("Regularisation trade-off C of the linear SVM.")]
     public double C { get; init; } = 1.0;
 
     /// <summary>L-BFGS stops when MathNet's relative gradient max_i |g_i| max(|w_i|, 1) / max(|f|, 1) falls below this.</summary>
+    [Description("Gradient norm at which the optimiser stops.")]
     public double GradientTolerance { get; init; } = 1e-6;
 
     /// <summary>L-BFGS iteration cap per bit (the problems here converge in a few hundred).</summary>
+    [Description("Largest number of optimiser iterations.")]
     public int MaxIterations { get; init; } = 2000;
 
     /// <summary>Correction pairs kept by L-BFGS.</summary>
+    [Description("L-BFGS memory (past gradients kept).")]
     public int Memory { get; init; } = 10;
 }
