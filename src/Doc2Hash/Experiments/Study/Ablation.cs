@@ -1,0 +1,15 @@
+namespace Doc2Hash.Experiments.Study;
+
+/// <summary>One setting of an ablation: a name and the change it makes to the study's main configuration.</summary>
+public sealed record AblationVariant(string Name, string Description, Func<RunConfig, RunConfig> Apply);
+
+/// <summary>
+/// A named ablation: variants of one switch, each applied to the main configuration of every method it applies to
+/// (the other settings stay those of the main grid, so a variant that equals the main setting is the same run).
+/// </summary>
+public sealed record Ablation(string Name, string Question, IReadOnlyList<string> Methods, IReadOnlyList<AblationVariant> Variants)
+{
+    public AblationVariant Variant(string name) =>
+        Variants.FirstOrDefault(v => v.Name == name)
+        ?? throw new ArgumentException($"Ablation '{Name}' has no variant '{name}'; its variants are: {string.Join(", ", Variants.Select(v => v.Name))}.");
+}
