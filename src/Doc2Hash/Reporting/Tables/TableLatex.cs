@@ -17,7 +17,8 @@ public static class TableLatex
         sb.AppendLine("\\begin{table}[t]");
         sb.AppendLine("\\centering");
         sb.AppendLine("\\small");
-        sb.AppendLine($"\\caption{{{Escape(table.Title)}. {Escape(table.Caption)}}}");
+        string separator = table.Title.EndsWith('?') || table.Title.EndsWith('.') ? " " : ". ";
+        sb.AppendLine($"\\caption{{{Escape(table.Title)}{separator}{Escape(table.Caption)}}}");
         sb.AppendLine($"\\label{{tab:{Label(table.Name)}}}");
         sb.AppendLine($"\\begin{{tabular}}{{ll{new string('r', table.Bits.Count)}}}");
         sb.AppendLine("\\toprule");
