@@ -33,7 +33,7 @@ public static class StudyTables
                 var kind = supervised ? "supervised" : "unsupervised";
                 tables.Add(ResultTableBuilder.Build($"{profile.Name}/{dataset.Key}-{kind}", dataset.Key,
                     $"{dataset.Key}: {kind} methods, test precision@100 ({profile.Name} profile)", "method",
-                    [.. methods.Select(m => Row(m, m, null, null))], dataset.ToList(), profile.Bits, prefix));
+                    [.. methods.Select(m => Row(m, m, null, null))], dataset.ToList(), captionPrefix: prefix));
             }
             foreach (var ablation in profile.Ablations.Select(StudyCatalog.Ablation))
             {
