@@ -11,4 +11,6 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(NotebooksCommand.Create());
+root.Subcommands.Add(LabCommand.Create());
 return root.Parse(args).Invoke();

@@ -45,6 +45,22 @@ public static class DatasetSummary
             new Int32DataFrameColumn("docs without label", rows.Select(r => r.DocumentsWithoutLabel)));
     }
 
+    /// <summary>Documents per label and split (a multi-label document counts once under each of its labels).</summary>
+    public static DataFrame LabelCounts(HashingDataset dataset)
+    {
+        int[] Count(DatasetSplit split)
+        {
+            var counts = new int[dataset.LabelCount];
+            foreach (int label in split.Labels.LabelIds) counts[label]++;
+            return counts;
+        }
+        return new DataFrame(
+            new StringDataFrameColumn("label", dataset.LabelNames),
+            new Int32DataFrameColumn("train", Count(dataset.Train)),
+            new Int32DataFrameColumn("validation", Count(dataset.Validation)),
+            new Int32DataFrameColumn("test", Count(dataset.Test)));
+    }
+
     public static string ToJson(HashingDataset dataset, IReadOnlyList<SplitSummary> rows) =>
         JsonSerializer.Serialize(new
         {

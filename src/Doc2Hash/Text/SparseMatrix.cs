@@ -43,6 +43,23 @@ public sealed class SparseMatrix
     public ReadOnlySpan<int> RowIndices(int row) => ColumnIndices.AsSpan(RowPointers[row], RowPointers[row + 1] - RowPointers[row]);
     public ReadOnlySpan<float> RowValues(int row) => Values.AsSpan(RowPointers[row], RowPointers[row + 1] - RowPointers[row]);
 
+    /// <summary>Per column, the number of rows that store it: the document frequency of a term-count matrix.</summary>
+    public int[] ColumnRowCounts()
+    {
+        var counts = new int[Columns];
+        foreach (int column in ColumnIndices) counts[column]++;
+        return counts;
+    }
+
+    /// <summary>Per row, the sum of its stored values: a document's length in tokens for a term-count matrix.</summary>
+    public double[] RowSums()
+    {
+        var sums = new double[Rows];
+        for (int r = 0; r < Rows; r++)
+            foreach (float value in RowValues(r)) sums[r] += value;
+        return sums;
+    }
+
     /// <summary>A new matrix holding the given rows, in the given order.</summary>
     public SparseMatrix SelectRows(IReadOnlyList<int> rows)
     {

@@ -25,8 +25,7 @@ public sealed class TfidfTransformer
 
     public static TfidfTransformer Fit(SparseMatrix counts, TfidfOptions options)
     {
-        var documentFrequencies = new int[counts.Columns];
-        foreach (int column in counts.ColumnIndices) documentFrequencies[column]++;
+        var documentFrequencies = counts.ColumnRowCounts();
         // smooth_idf adds one imaginary document that contains every term once.
         int smoothing = options.SmoothIdf ? 1 : 0;
         double documents = counts.Rows + smoothing;

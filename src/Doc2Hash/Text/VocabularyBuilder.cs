@@ -39,10 +39,13 @@ public static class VocabularyBuilder
         return new Vocabulary(terms);
     }
 
+    /// <summary>min_df and max_df as numbers of documents of these statistics (a proportion times the document count, as a float).</summary>
+    public static (double MinDocuments, double MaxDocuments) DocumentCountBounds(TermStatistics statistics, VocabularyOptions options) =>
+        (options.MinDocumentFrequency.ToDocumentCount(statistics.DocumentCount), options.MaxDocumentFrequency.ToDocumentCount(statistics.DocumentCount));
+
     private static List<int> WithinDocumentFrequencyBounds(TermStatistics statistics, VocabularyOptions options)
     {
-        double maxDocuments = options.MaxDocumentFrequency.ToDocumentCount(statistics.DocumentCount);
-        double minDocuments = options.MinDocumentFrequency.ToDocumentCount(statistics.DocumentCount);
+        var (minDocuments, maxDocuments) = DocumentCountBounds(statistics, options);
         if (maxDocuments < minDocuments)
             throw new ArgumentException(
                 $"max_df ({options.MaxDocumentFrequency} = {maxDocuments} of {statistics.DocumentCount} training documents) allows fewer documents " +

@@ -17,7 +17,20 @@ namespace Doc2Hash.Data.Preprocessing;
 /// </summary>
 public static class Preprocessor
 {
-    public static HashingDataset Prepare(RawCorpus corpus, PreprocessingConfig config)
+    public static HashingDataset Prepare(RawCorpus corpus, PreprocessingConfig config) => Run(corpus, config, withReport: false).Dataset;
+
+    /// <summary>
+    /// <see cref="Prepare"/>, plus what each step removed (<see cref="PreprocessingReport"/>: documents per split and
+    /// filter, document lengths, vocabulary cuts, stop words, idf), for notebooks and reports. Same dataset as
+    /// <see cref="Prepare"/>; it costs one more tokenisation of the training texts (the stop-word counts).
+    /// </summary>
+    public static (HashingDataset Dataset, PreprocessingReport Report) PrepareWithReport(RawCorpus corpus, PreprocessingConfig config)
+    {
+        var (dataset, report) = Run(corpus, config, withReport: true);
+        return (dataset, report!);
+    }
+
+    private static (HashingDataset Dataset, PreprocessingReport? Report) Run(RawCorpus corpus, PreprocessingConfig config, bool withReport)
     {
         CheckCorpus(corpus);
         var labels = LabelEncoding.Fit(corpus.Train, config.Labels);
@@ -37,7 +50,13 @@ public static class Preprocessor
         var (validationRows, finalTestRows) = Halve(testRows, corpus.Name, config, vocabulary.Count);
         var tfidf = TfidfTransformer.Fit(trainRows.Counts, config.ToTfidfOptions());
         DatasetSplit Split(FilteredRows rows) => rows.ToSplit(tfidf, labels.Names.Count, corpus.IsMultiLabel);
-        return new HashingDataset(corpus.Name, vocabulary, labels.Names, Split(trainRows), Split(validationRows), Split(finalTestRows));
+        var dataset = new HashingDataset(corpus.Name, vocabulary, labels.Names, Split(trainRows), Split(validationRows), Split(finalTestRows));
+        if (!withReport) return (dataset, null);
+        var report = new PreprocessingReport(corpus.Name, config, [trainRows.Filtering, testRows.Filtering],
+            VocabularyCut.Measure(trainStatistics, options, vocabulary.Count),
+            StopWordUsage.Count(train.Texts, options.StopWords),
+            new TermWeights(vocabulary, tfidf.InverseDocumentFrequencies, trainRows.Counts.ColumnRowCounts()));
+        return (dataset, report);
     }
 
     private static (FilteredRows Validation, FilteredRows Test) Halve(FilteredRows testRows, string corpus, PreprocessingConfig config, int vocabularySize)
@@ -88,32 +107,28 @@ public static class Preprocessor
         /// <summary>The documents that pass the length filter (and, if asked, have a kept label), with their counts.</summary>
         public FilteredRows KeptRows(SparseMatrix counts, PreprocessingConfig config, bool keepUnlabelled)
         {
+            // A document's length is its number of kept-vocabulary tokens (the authors' doc_bow.sum()).
+            var lengths = counts.RowSums().Select(l => (int)l).ToArray();
             var rows = new List<int>();
             int inLength = 0;
             for (int r = 0; r < counts.Rows; r++)
             {
-                if (!config.Length.Contains(DocumentLength(counts, r))) continue;
+                if (!config.Length.Contains(lengths[r])) continue;
                 inLength++;
                 if (keepUnlabelled || Labels[r].Length > 0) rows.Add(r);
             }
-            return new FilteredRows(Name, new FilterTrace(RawCount, Texts.Length, inLength, rows.Count), counts, Labels, rows.ToArray());
-        }
-
-        private static int DocumentLength(SparseMatrix counts, int row)
-        {
-            double length = 0;
-            foreach (float count in counts.RowValues(row)) length += count;
-            return (int)length;
+            var filtering = new SplitFiltering(Name, RawCount, Texts.Length, inLength, rows.Count, config.Length, lengths, rows.Select(r => lengths[r]).ToArray());
+            return new FilteredRows(Name, filtering, counts, Labels, rows.ToArray());
         }
     }
 
-    /// <summary>How many documents a split had at each step, for error messages.</summary>
-    private sealed record FilterTrace(int Raw, int AfterLabelSelection, int WithinLength, int Kept);
-
     /// <summary>Rows of a counted split that survived filtering, in their order.</summary>
-    private sealed class FilteredRows(string name, FilterTrace trace, SparseMatrix allCounts, int[][] allLabels, int[] rows)
+    private sealed class FilteredRows(string name, SplitFiltering trace, SparseMatrix allCounts, int[][] allLabels, int[] rows)
     {
         public int[] Rows { get; } = rows;
+
+        /// <summary>What the filters did to this split (before any halving into validation and test).</summary>
+        public SplitFiltering Filtering => trace;
 
         public FilteredRows Subset(string subsetName, int[] positions) =>
             new(subsetName, trace, allCounts, allLabels, positions.Select(p => Rows[p]).ToArray());
@@ -138,7 +153,7 @@ public static class Preprocessor
                 ? $" Halving the {trace.Kept} filtered test document(s) into validation and test left {name} with none."
                 : "";
             throw new EmptySplitException(name,
-                $"The {name} split of corpus '{corpus}' is empty after filtering: {trace.Raw} raw documents -> {trace.AfterLabelSelection} after " +
+                $"The {name} split of corpus '{corpus}' is empty after filtering: {trace.RawDocuments} raw documents -> {trace.AfterLabelSelection} after " +
                 $"label selection ({config.Labels}) -> {trace.WithinLength} with a length in {config.Length} over the {vocabularySize}-term vocabulary " +
                 $"-> {trace.Kept} after dropping documents without a kept label.{halving} To keep more documents relax Length (now {config.Length}), " +
                 $"enlarge the vocabulary so documents keep more tokens (MaxFeatures = {config.MaxFeatures?.ToString() ?? "all"}, " +

@@ -1,0 +1,86 @@
+using Doc2Hash.Notebooks;
+using Doc2Hash.Reporting.Figures;
+using Microsoft.DotNet.Interactive.Formatting;
+
+namespace Doc2Hash.Tests.Notebooks;
+
+public class BundledLibTorchTests
+{
+    [Fact]
+    public void Finds_libtorch_in_the_NuGet_layout_next_to_the_TorchSharp_package()
+    {
+        using var root = new Doc2Hash.Tests.Data.TempFolder();
+        string dll = Path.Combine(root.Path, "torchsharp", "0.107.0", "lib", "net8.0", "TorchSharp.dll");
+        string native = Path.Combine(root.Path, "libtorch-cpu-linux-x64", BundledLibTorch.LibTorchVersion, "runtimes", "linux-x64", "native");
+        Directory.CreateDirectory(Path.GetDirectoryName(dll)!);
+        Directory.CreateDirectory(native);
+        File.WriteAllText(Path.Combine(native, "libtorch_cpu.so"), "");
+        Assert.Equal(native, BundledLibTorch.FindLibTorchFolder(dll));
+    }
+
+    [Fact]
+    public void Finds_libtorch_copied_into_a_build_output_and_says_what_to_reference_when_missing()
+    {
+        using var root = new Doc2Hash.Tests.Data.TempFolder();
+        string dll = Path.Combine(root.Path, "bin", "TorchSharp.dll");
+        string native = Path.Combine(root.Path, "bin", "runtimes", "linux-x64", "native");
+        Directory.CreateDirectory(native);
+        var error = Assert.Throws<InvalidOperationException>(() => BundledLibTorch.FindLibTorchFolder(dll));
+        Assert.Contains("#r \"nuget: TorchSharp-cpu, 0.107.0\"", error.Message);
+        File.WriteAllText(Path.Combine(native, "libtorch_cpu.so"), "");
+        Assert.Equal(native, BundledLibTorch.FindLibTorchFolder(dll));
+    }
+
+    [Fact]
+    public void Preloading_in_this_process_keeps_torch_working()
+    {
+        // The test host loads TorchSharp through its deps.json; preloading the same libraries again is harmless.
+        string description = BundledLibTorch.Preload();
+        Assert.Contains(BundledLibTorch.LibTorchVersion, description);
+        using var x = TorchSharp.torch.ones(3);
+        Assert.Equal(3f, x.sum().item<float>());
+    }
+}
+
+public class NotebookProfileTests
+{
+    [Fact]
+    public void Parses_quick_and_paper_and_chooses_per_profile()
+    {
+        Assert.Equal(2, NotebookProfile.Parse("quick").Choose(quick: 2, paper: 100));
+        Assert.Equal(100, NotebookProfile.Parse("paper").Choose(quick: 2, paper: 100));
+        Assert.True(NotebookProfile.Quick.IsQuick);
+        var error = Assert.Throws<ArgumentException>(() => NotebookProfile.Parse("fast"));
+        Assert.Contains("\"quick\"", error.Message);
+    }
+}
+
+public class NotebookFormattersTests
+{
+    [Fact]
+    public void A_figure_displays_as_its_png_and_a_caption_with_the_reason_it_is_static()
+    {
+        string description = NotebookFormatters.Register();
+        Assert.StartsWith("figures: ", description);
+        var figure = LineCharts.Lines("f", new ChartLabels("a title"), [new LineSeries("s", [0.0, 1.0], [1.0, 0.0])], FigureRenderer.PngOnly);
+
+        Assert.Equal(Convert.ToBase64String(figure.Png), figure.ToDisplayString("image/png"));
+        Assert.StartsWith("a title (interactive chart not requested", figure.ToDisplayString("text/plain"));
+        Assert.Contains("image/png", Formatter.GetPreferredMimeTypesFor(typeof(Figure)));
+        // Without an interactive chart, Plotly's JSON carries the PNG as the layout image.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(figure.ToDisplayString(NotebookFormatters.PlotlyMimeType))!;
+        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(figure.Png), (string?)json["layout"]!["images"]![0]!["source"]);
+    }
+
+    [Fact]
+    public void A_figure_with_an_interactive_chart_displays_it_as_plotly_json()
+    {
+        NotebookFormatters.Register();
+        var figure = LineCharts.Lines("g", new ChartLabels("interactive"), [new LineSeries("s", [0.0, 1.0], [1.0, 0.0])]);
+        Assert.NotNull(figure.Interactive); // the test host has FSharp.Core 10.1
+        Assert.Equal(NotebookFormatters.PlotlyMimeType, Formatter.GetPreferredMimeTypesFor(typeof(Figure)).First());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(figure.ToDisplayString(NotebookFormatters.PlotlyMimeType))!;
+        Assert.Equal("scatter", (string?)json["data"]![0]!["type"]);
+        Assert.Equal(new[] { 1.0, 0.0 }, json["data"]![0]!["y"]!.AsArray().Select(v => (double)v!));
+    }
+}
