@@ -7,6 +7,7 @@ root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Create());
 root.Subcommands.Add(ReproduceCommand.Report());
 root.Subcommands.Add(DataCommand.Create());
+root.Subcommands.Add(MethodsCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());

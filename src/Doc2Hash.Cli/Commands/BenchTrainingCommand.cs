@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Doc2Hash.Data;
 using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Training;
 
@@ -38,13 +39,13 @@ internal static class BenchTrainingCommand
         var dataset = new Option<string>("--dataset") { Description = $"Dataset name (e.g. ng20 from the mirror); default: a synthetic corpus of 20NG's shape ({NeuralRunSupport.Synthetic20NgScale}).", DefaultValueFactory = _ => NeuralRunSupport.Synthetic20NgScale };
         var bits = new Option<int>("--bits") { Description = "Code length in bits.", DefaultValueFactory = _ => 32 };
         var epochs = new Option<int>("--epochs") { Description = "Timed epochs per variant (the fastest and the mean are reported).", DefaultValueFactory = _ => 2 };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
-        var threads = new Option<int?>("--threads") { Description = "torch intra-op threads (default: torch's choice)." };
+        var device = CliOptions.Device();
+        var threads = CliOptions.Threads();
         var command = new Command("training", "Seconds per training epoch of Doc2hash: dense input + Adam, sparse EmbeddingBag input + Adam, sparse input + LazyAdam, and speed-ups over dense.");
         foreach (var option in new Option[] { dataset, bits, epochs, device, threads }) command.Options.Add(option);
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            if (parse.GetValue(threads) is { } count) TorchSharp.torch.set_num_threads(count);
+            CliOptions.ApplyThreads(parse, threads);
             var data = NeuralRunSupport.LoadDataset(parse.GetValue(dataset)!);
             data = data with
             {
@@ -55,7 +56,7 @@ internal static class BenchTrainingCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{data.Name}: {features.Rows} training documents x {features.Columns} words, density {(double)features.NonZeros / features.Rows / features.Columns:P2}, {parse.GetValue(bits)} bits, torch threads {TorchSharp.torch.get_num_threads()}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"input rows a minibatch touches (what lazy-adam updates): {MeanTouchedRows(features, Doc2HashPresets.Unsupervised(parse.GetValue(bits)).Training.BatchSize):F0} of {features.Columns} on average"));
+                $"input rows a minibatch touches (what lazy-adam updates): {MeanTouchedRows(features, new Doc2HashMethod().Preset(parse.GetValue(bits)).Training.BatchSize):F0} of {features.Columns} on average"));
             var target = TorchEnvironment.ResolveDevice(parse.GetValue(device)!);
             var passes = Variants.ToDictionary(v => v, v => MeasurePasses(data, v, parse.GetValue(bits), target));
             Console.WriteLine("forward + backward only (no optimizer), ms per minibatch: " + string.Join(", ",
@@ -74,9 +75,9 @@ internal static class BenchTrainingCommand
 
     private static (double Fastest, double Mean) Measure(HashingDataset data, Variant variant, int bits, int epochs, TorchSharp.torch.Device device)
     {
-        var preset = Doc2HashPresets.Unsupervised(bits);
+        var preset = new Doc2HashMethod().Preset(bits);
         using var model = new Doc2HashModel(preset.Model with { Input = variant.Layout }, data.VocabularySize, preset.Training.Seed, device);
-        var trainer = new Trainer(preset.Training with { Epochs = epochs, Optimizer = variant.Optimizer, ShowProgress = false });
+        var trainer = new Trainer(preset.Training with { Epochs = epochs, Optimizer = variant.Optimizer });
         var seconds = trainer.Fit(model, data).History.Select(r => r.TrainSeconds).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{variant.Label,-25} seconds per epoch: {string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)))} (fastest {seconds.Min():F2}, mean {seconds.Average():F2})"));
@@ -95,7 +96,7 @@ internal static class BenchTrainingCommand
     /// </summary>
     private static double MeasurePasses(HashingDataset data, Variant variant, int bits, TorchSharp.torch.Device device)
     {
-        var preset = Doc2HashPresets.Unsupervised(bits);
+        var preset = new Doc2HashMethod().Preset(bits);
         using var model = new Doc2HashModel(preset.Model with { Input = variant.Layout }, data.VocabularySize, preset.Training.Seed, device);
         model.UseSparseRowGradients(variant.Optimizer == OptimizerKind.LazyAdam);
         using var generator = new TorchSharp.torch.Generator(1, device);

@@ -6,15 +6,15 @@ using Doc2Hash.Training;
 
 namespace Doc2Hash.Cli.Commands;
 
-/// <summary>`doc2hash encode RUN --out codes.npy`: binary codes of every split from a run's best checkpoint.</summary>
+/// <summary>`doc2hash encode RUN --out codes.npy`: binary codes of every split from a run's learned method (any catalog method).</summary>
 internal static class EncodeCommand
 {
     public static Command Create()
     {
-        var runPath = new Argument<string>("run") { Description = "A run folder written by `doc2hash train`." };
+        var runPath = new Argument<string>("run") { Description = "A run folder written by `doc2hash train` or `reproduce`." };
         var output = new Option<string>("--out") { Description = "Output path; one file per split is written next to it: <name>.train.<ext>, <name>.validation.<ext>, <name>.test.<ext>.", Required = true };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
-        var command = new Command("encode", "Encode every split of the run's dataset with its best checkpoint (deterministic argmax codes).");
+        var device = CliOptions.Device();
+        var command = new Command("encode", "Encode every split of the run's dataset with its learned method (neural: the best checkpoint, deterministic codes in evaluation mode).");
         command.Arguments.Add(runPath);
         command.Options.Add(output);
         command.Options.Add(device);
@@ -22,7 +22,7 @@ internal static class EncodeCommand
         {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             var data = NeuralRunSupport.LoadDataset(run.ReadConfig().Dataset);
-            var codes = NeuralExperiment.Encode(run, data, TorchEnvironment.ResolveDevice(parse.GetValue(device)!));
+            var codes = Experiment.Encode(run, data, TorchEnvironment.ResolveDevice(parse.GetValue(device)!));
             foreach (var (split, splitCodes) in codes)
             {
                 var path = WriteCodes(parse.GetValue(output)!, split, splitCodes);

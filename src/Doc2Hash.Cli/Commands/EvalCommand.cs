@@ -5,17 +5,17 @@ using Doc2Hash.Training;
 
 namespace Doc2Hash.Cli.Commands;
 
-/// <summary>`doc2hash eval RUN`: reloads a run's best checkpoint and recomputes validation and test precision@K.</summary>
+/// <summary>`doc2hash eval RUN`: reloads a run's learned method (any catalog method) and recomputes validation and test precision@K.</summary>
 internal static class EvalCommand
 {
     static readonly int[] CurveDepths = [10, 50, 100, 200, 500, 1000];
 
     public static Command Create()
     {
-        var runPath = new Argument<string>("run") { Description = "A run folder written by `doc2hash train`." };
+        var runPath = new Argument<string>("run") { Description = "A run folder written by `doc2hash train` or `reproduce`." };
         var k = new Option<int>("--k") { Description = "K of precision@K.", DefaultValueFactory = _ => 100 };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
-        var command = new Command("eval", "Reload a run's best checkpoint and recompute precision@K on validation and test (queries) against train (database).");
+        var device = CliOptions.Device();
+        var command = new Command("eval", "Reload a run's learned method (neural: best checkpoint) and recompute precision@K and friends on validation and test (queries) against train (database).");
         command.Arguments.Add(runPath);
         command.Options.Add(k);
         command.Options.Add(device);
@@ -23,7 +23,7 @@ internal static class EvalCommand
         {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             var data = NeuralRunSupport.LoadDataset(run.ReadConfig().Dataset);
-            var result = NeuralExperiment.Evaluate(run, data, parse.GetValue(k), TorchEnvironment.ResolveDevice(parse.GetValue(device)!), CurveDepths);
+            var result = Experiment.Evaluate(run, data, parse.GetValue(k), TorchEnvironment.ResolveDevice(parse.GetValue(device)!), CurveDepths);
             Console.WriteLine($"{run.Path}\nbest epoch {result.BestEpoch} ({result.SelectionProtocol}); queries vs the {data.Train.Count} training codes");
             Print("validation", result.Validation);
             Print("test", result.Test);

@@ -17,16 +17,18 @@ internal static class ReproduceCommand
         var bits = new Option<string?>("--bits") { Description = "Comma-separated code lengths (default: the profile's)." };
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds (default: the profile's)." };
         var ablations = new Option<string?>("--ablations") { Description = $"Comma-separated ablations, or none: {string.Join(", ", StudyCatalog.Ablations.Select(a => a.Name))} (default: the profile's)." };
-        var device = new Option<string>("--device") { Description = "cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
+        var device = CliOptions.Device();
+        var threads = CliOptions.Threads();
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the expected time, then stop." };
         var dirs = new DirectoryOptions();
         var data = new DataOptionsBinder();
         var command = new Command("reproduce", "The main job: run the study grid (methods x datasets x bits x seeds, plus ablations) resumably, then regenerate every table and figure from the run records.");
-        foreach (var option in new Option[] { profile, datasets, methods, bits, seeds, ablations, device, dryRun }) command.Options.Add(option);
+        foreach (var option in new Option[] { profile, datasets, methods, bits, seeds, ablations, device, threads, dryRun }) command.Options.Add(option);
         dirs.AddTo(command);
         data.AddTo(command);
         command.SetAction(parse => CliErrors.Run(() =>
         {
+            CliOptions.ApplyThreads(parse, threads);
             var named = StudyProfile.Named(parse.GetValue(profile)!);
             var chosen = named with
             {
@@ -39,7 +41,7 @@ internal static class ReproduceCommand
             };
             var cells = StudyGrid.Cells(chosen);   // validates names and sizes before any data is loaded
             var dataOptions = data.Bind(parse);
-            var executor = new NeuralRunExecutor(name => name switch
+            var executor = new ExperimentRunExecutor(name => name switch
             {
                 NeuralRunSupport.SyntheticSmall or NeuralRunSupport.Synthetic20NgScale => NeuralRunSupport.LoadDataset(name),
                 _ => DataCommand.Load(name, dataOptions, rebuild: false).Dataset,

@@ -34,13 +34,13 @@ internal static class StudyDisplay
                     switch (e)
                     {
                         case RunStarting s when s.Action != RunAction.Skip:
-                            current = context.AddTask(Markup.Escape(Describe(s)), maxValue: s.Run.Config.Training.Epochs);
+                            current = context.AddTask(Markup.Escape(Describe(s)), maxValue: StudyCatalog.Epochs(s.Run.Config));
                             current.Value = s.EpochsDone;
                             break;
                         case RunEpoch epoch when current is not null:
                             current.Value = epoch.Report.Epoch + 1;
-                            current.Description = Markup.Escape($"[{e.Index + 1}/{e.Count}] {e.Run}: epoch {epoch.Report.Epoch + 1}/{e.Run.Config.Training.Epochs}, {Trainer.Describe(epoch.Report)}");
-                            study.Value = Math.Min(total, done + step.Estimate.TotalSeconds * (epoch.Report.Epoch + 1 - step.EpochsDone) / Math.Max(1, e.Run.Config.Training.Epochs - step.EpochsDone));
+                            current.Description = Markup.Escape($"[{e.Index + 1}/{e.Count}] {e.Run}: epoch {epoch.Report.Epoch + 1}/{StudyCatalog.Epochs(e.Run.Config)}, {Trainer.Describe(epoch.Report)}");
+                            study.Value = Math.Min(total, done + step.Estimate.TotalSeconds * (epoch.Report.Epoch + 1 - step.EpochsDone) / Math.Max(1, StudyCatalog.Epochs(e.Run.Config) - step.EpochsDone));
                             break;
                         case RunEnded end:
                             done += step.Estimate.TotalSeconds;

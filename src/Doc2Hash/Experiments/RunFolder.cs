@@ -2,15 +2,18 @@ using Doc2Hash.IO;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Training;
 
 namespace Doc2Hash.Experiments;
 
 /// <summary>
 /// One run's folder: <c>runs/&lt;dataset&gt;/&lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt;/</c> with config.json,
-/// metrics.csv (one row per epoch), summary.json and checkpoints/{best,last}.bin. A new run never reuses an
-/// existing folder; JSON and CSV files are written atomically.
+/// metrics.csv (one row per epoch, neural methods), summary.json, and the learned state: checkpoints/{best,last}.bin for
+/// neural methods, state.bin for methods fitted in one pass. A new run never reuses an existing folder; JSON and CSV
+/// files are written atomically.
 /// </summary>
 public sealed class RunFolder
 {
@@ -18,11 +21,12 @@ public sealed class RunFolder
     public const string MetricsFile = "metrics.csv";
     public const string SummaryFile = "summary.json";
     public const string CheckpointsFolder = "checkpoints";
+    public const string StateFileName = "state.bin";
 
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new MethodSettingsConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
@@ -32,6 +36,9 @@ public sealed class RunFolder
     public string Checkpoints => System.IO.Path.Combine(Path, CheckpointsFolder);
     public string BestCheckpoint => System.IO.Path.Combine(Checkpoints, Trainer.BestCheckpointName);
     public string LastCheckpoint => System.IO.Path.Combine(Checkpoints, Trainer.LastCheckpointName);
+
+    /// <summary>The learned state of a method fitted in one pass (written by its catalog entry's Save).</summary>
+    public string StateFile => System.IO.Path.Combine(Path, StateFileName);
 
     /// <summary>The folder name of a run: &lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt; (UTC).</summary>
     public static string NameOf(RunConfig config, DateTime startedUtc) =>
@@ -44,7 +51,7 @@ public sealed class RunFolder
         if (Directory.Exists(path) || File.Exists(path))
             throw new IOException($"Run folder '{path}' already exists; runs are never overwritten. Wait a second and start again, choose another --runs-dir, or resume it with --resume.");
         var folder = new RunFolder(path);
-        Directory.CreateDirectory(folder.Checkpoints);
+        Directory.CreateDirectory(path);
         AtomicFile.WriteAllText(System.IO.Path.Combine(path, ConfigFile), JsonSerializer.Serialize(config, Json));
         return folder;
     }
@@ -58,7 +65,8 @@ public sealed class RunFolder
         return folder;
     }
 
-    public RunConfig ReadConfig() => Read<RunConfig>(ConfigFile);
+    /// <summary>The run's configuration; legacy (Doc2hash-only) config.json files are upgraded on the fly (<see cref="LegacyRunConfig"/>).</summary>
+    public RunConfig ReadConfig() => Read<RunConfig>(ConfigFile, LegacyRunConfig.Upgrade);
 
     public RunSummary ReadSummary() => Read<RunSummary>(SummaryFile);
 
@@ -90,13 +98,14 @@ public sealed class RunFolder
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private T Read<T>(string file)
+    private T Read<T>(string file, Func<JsonNode, JsonNode>? upgrade = null)
     {
         var path = System.IO.Path.Combine(Path, file);
         if (!File.Exists(path)) throw new FileNotFoundException($"Run folder '{Path}' has no {file} (was the run interrupted before writing it?).", path);
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+            var node = JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' is empty.");
+            return (upgrade is null ? node : upgrade(node)).Deserialize<T>(Json)
                 ?? throw new InvalidDataException($"'{path}' is empty.");
         }
         catch (JsonException e)

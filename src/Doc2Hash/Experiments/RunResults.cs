@@ -34,10 +34,10 @@ public static class RunResults
     public static RetrievalReport Record(RunFolder run, HashingDataset data)
     {
         var config = run.ReadConfig();
-        var codes = NeuralExperiment.Encode(run, data, TorchEnvironment.ResolveDevice(config.Device));
+        var codes = Experiment.Encode(run, data, TorchEnvironment.ResolveDevice(config.Device));
         var options = new RetrievalOptions
         {
-            K = config.Training.K,
+            K = config.K,
             KeepPerQuery = true,
             PrecisionCurveDepths = [.. CurveDepths.Where(d => d <= data.Train.Count)],
         };

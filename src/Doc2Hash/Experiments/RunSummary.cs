@@ -3,6 +3,8 @@ namespace Doc2Hash.Experiments;
 /// <summary>
 /// The run folder's summary.json, written when training ends: versions, data fingerprint, seed, timings, the selected
 /// epoch (1-based) and the final validation and test precision@K of its checkpoint, with the selection protocol.
+/// A method fitted in one pass reports one "epoch" (its fit) and <see cref="Timings"/> in seconds ("fit", "save",
+/// "evaluate"); summaries written before Timings existed read it as null.
 /// </summary>
 public sealed record RunSummary(
     string Method,
@@ -22,4 +24,5 @@ public sealed record RunSummary(
     double MeanTrainSecondsPerEpoch,
     DateTime StartedUtc,
     DateTime FinishedUtc,
-    bool Resumed);
+    bool Resumed,
+    IReadOnlyDictionary<string, double>? Timings = null);

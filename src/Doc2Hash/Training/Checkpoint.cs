@@ -1,3 +1,4 @@
+using Doc2Hash.Hashing.Neural;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 

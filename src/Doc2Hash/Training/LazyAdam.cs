@@ -1,3 +1,4 @@
+using Doc2Hash.Hashing.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

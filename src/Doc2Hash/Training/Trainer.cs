@@ -2,14 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
+using Doc2Hash.Hashing;
+using Doc2Hash.Hashing.Neural;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Doc2Hash.Training;
 
-/// <summary>Progress inside an epoch, for progress bars: batch is 1-based, loss is that minibatch's total.</summary>
-public sealed record StepReport(int Epoch, int Batch, int BatchesPerEpoch, long Step, double Loss);
+/// <summary>
+/// Progress inside an epoch, for progress bars (drawn by the CLI, never by the library): batch is 1-based, loss is
+/// that minibatch's total, epochs is the run's epoch budget.
+/// </summary>
+public sealed record StepReport(int Epoch, int Epochs, int Batch, int BatchesPerEpoch, long Step, double Loss);
 
 /// <summary>
 /// Trains any <see cref="ITrainableHasher"/> with Adam (or <see cref="LazyAdam"/> when chosen) on minibatches of the
@@ -56,11 +61,11 @@ public sealed class Trainer(TrainerOptions options)
             : new TrainingState(0, 0, -1, double.NegativeInfinity, []);
         byte[]? bestWeights = resume && state.BestEpoch >= 0 ? ReadBestWeights(model, checkpointDirectory!) : null;
         var history = state.History.ToList();
-        var progress = Options.ShowProgress && ConsoleProgressBar.IsAvailable ? new ConsoleProgressBar() : null;
 
         for (int epoch = state.NextEpoch; epoch < Options.Epochs; epoch++)
         {
-            var (loss, schedules, step, trainSeconds) = TrainEpoch(model, optimizer, data.Train, epoch, state.Step, progress);
+            var (loss, schedules, step, trainSeconds) = TrainEpoch(model, optimizer, data.Train, epoch, state.Step);
+            model.FinishEpoch(data.Train.Features);
             var evalClock = Stopwatch.StartNew();
             double score = SelectionPrecision(model, data);
             bool isBest = score > state.BestScore;
@@ -69,7 +74,6 @@ public sealed class Trainer(TrainerOptions options)
             state = new TrainingState(epoch + 1, step, isBest ? epoch : state.BestEpoch, isBest ? score : state.BestScore, history.ToList());
             if (isBest) bestWeights = SaveBest(model, checkpointDirectory, state);
             if (checkpointDirectory is not null) Checkpoint.Save(Path.Combine(checkpointDirectory, LastCheckpointName), model, state, optimizer);
-            if (progress is not null) ConsoleProgressBar.Clear();
             EpochCompleted?.Invoke(this, report);
         }
 
@@ -93,7 +97,7 @@ public sealed class Trainer(TrainerOptions options)
     }
 
     private (Dictionary<string, double> Loss, IReadOnlyDictionary<string, double> Schedules, long Step, double Seconds) TrainEpoch(
-        ITrainableHasher model, ITrainingOptimizer optimizer, DatasetSplit train, int epoch, long step, ConsoleProgressBar? progress)
+        ITrainableHasher model, ITrainingOptimizer optimizer, DatasetSplit train, int epoch, long step)
     {
         var clock = Stopwatch.StartNew();
         long epochSeed = Seeding.ForEpoch(Options.Seed, epoch);
@@ -109,8 +113,7 @@ public sealed class Trainer(TrainerOptions options)
             var context = new StepContext(epoch, step, generator);
             double total = TrainStep(model, optimizer, new TrainingBatch(train.Features.SelectRows(rows), train.Labels.SelectRows(rows)), context, sums);
             schedules = model.Schedules(context);
-            progress?.Update(epoch, Options.Epochs, b + 1, batches, total);
-            StepCompleted?.Invoke(this, new StepReport(epoch, b + 1, batches, step, total));
+            StepCompleted?.Invoke(this, new StepReport(epoch, Options.Epochs, b + 1, batches, step, total));
         }
         var means = sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
         return (means, schedules, step, clock.Elapsed.TotalSeconds);

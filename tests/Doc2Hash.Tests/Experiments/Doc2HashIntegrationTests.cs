@@ -1,3 +1,4 @@
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
 using Doc2Hash.Hashing.Neural;
@@ -16,10 +17,10 @@ public class Doc2HashIntegrationTests
     {
         using var cache = new TempFolder();
         var data = DatasetCatalog.Load("ng20", MirrorFolder.Options(cache)).Dataset;
-        var preset = Doc2HashPresets.Unsupervised(32);
+        var preset = new Doc2HashMethod().Preset(32);
         using var model = new Doc2HashModel(preset.Model with { KlForm = KlForm.AuthorsFlatSoftmax }, data.VocabularySize, seed: 1);
 
-        var result = new Trainer(preset.Training with { Epochs = 4, ShowProgress = false }).Fit(model, data);
+        var result = new Trainer(preset.Training with { Epochs = 4 }).Fit(model, data);
 
         // Chance level, measured here: random 32-bit codes give about 1/20 precision on 20 balanced groups.
         var random = new Random(1);

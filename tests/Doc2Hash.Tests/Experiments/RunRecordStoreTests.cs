@@ -14,6 +14,7 @@ public class RunRecordStoreTests
     {
         using var temp = new TempFolder();
         var run = new HandMadeRuns(temp.File("runs")).Add(new GridCell("doc2hash", "ng20", 32, 1), 0.4, [0.4f, 0.4f]);
+        Directory.CreateDirectory(run.Checkpoints);
         File.WriteAllBytes(run.BestCheckpoint, new byte[1000]);
         File.WriteAllText(Path.Combine(run.Path, RunFolder.MetricsFile), "epoch\n1\n");
 
@@ -64,14 +65,11 @@ public class RunRecordStoreTests
     [Fact]
     public void Config_differences_list_every_changed_hyperparameter_but_not_identity()
     {
-        var preset = StudyCatalog.Preset(HandMadeRuns.Config(new GridCell("doc2hash", "ng20", 32, 1)))!;
-        var changed = preset with
-        {
-            Dataset = "reuters", DataFingerprint = "x", Device = "cuda",
-            Training = preset.Training with { Seed = 9, LearningRate = 0.001, ShowProgress = true },
-            Model = preset.Model with { Temperature = preset.Model.Temperature with { Every = Doc2Hash.Hashing.Relaxations.AnnealEvery.Epoch } },
-        };
-        Assert.Equal("Temperature.Every=Epoch, LearningRate=0.001", ConfigDifferences.Describe(ConfigDifferences.Between(preset, changed)));
-        Assert.Equal("preset", ConfigDifferences.Describe(ConfigDifferences.Between(preset, preset with { Training = preset.Training with { Seed = 3 } })));
+        var preset = Doc2Hash.Experiments.Methods.MethodCatalog.Configure("doc2hash", "ng20", 32);
+        var changed = Doc2Hash.Experiments.Methods.MethodCatalog.Configure("doc2hash", "reuters", 32,
+            new Dictionary<string, string> { ["seed"] = "9", ["lr"] = "0.001", ["tau-every"] = "epoch" }, device: "cuda") with { DataFingerprint = "x" };
+        Assert.Equal("tau-every=epoch, lr=0.001", ConfigDifferences.Describe(ConfigDifferences.Between(preset, changed)));
+        var seed3 = Doc2Hash.Experiments.Methods.MethodCatalog.Configure("doc2hash", "ng20", 32, new Dictionary<string, string> { ["seed"] = "3" });
+        Assert.Equal("preset", ConfigDifferences.Describe(ConfigDifferences.Between(preset, seed3)));
     }
 }

@@ -127,7 +127,7 @@ public class LazyAdamTests
 
     private static readonly TrainerOptions Quick = new()
     {
-        Epochs = 3, BatchSize = 20, LearningRate = 5e-3, K = 10, ShowProgress = false, Optimizer = OptimizerKind.LazyAdam,
+        Epochs = 3, BatchSize = 20, LearningRate = 5e-3, K = 10, Optimizer = OptimizerKind.LazyAdam,
     };
 
     private static Doc2HashModel NewModel(int seed = 1) => new(new Doc2HashConfig { Bits = 16, HiddenSize = 64 }, 200, seed);

@@ -11,7 +11,7 @@ namespace Doc2Hash.Tests.Training;
 public class TrainerTests
 {
     private static readonly Doc2HashConfig Small = new() { Bits = 16, HiddenSize = 64 };
-    private static readonly TrainerOptions Quick = new() { Epochs = 3, BatchSize = 20, LearningRate = 5e-3, K = 10, ShowProgress = false };
+    private static readonly TrainerOptions Quick = new() { Epochs = 3, BatchSize = 20, LearningRate = 5e-3, K = 10 };
 
     private static Doc2HashModel NewModel(int seed = 1, Doc2HashConfig? config = null)
     {

@@ -1,7 +1,10 @@
 namespace Doc2Hash.Experiments.Study;
 
-/// <summary>One setting of an ablation: a name and the change it makes to the study's main configuration.</summary>
-public sealed record AblationVariant(string Name, string Description, Func<RunConfig, RunConfig> Apply);
+/// <summary>
+/// One setting of an ablation: a name and the command-line options (as `doc2hash train` spells them, without dashes)
+/// it sets on top of the study's main configuration.
+/// </summary>
+public sealed record AblationVariant(string Name, string Description, IReadOnlyDictionary<string, string> Options);
 
 /// <summary>
 /// A named ablation: variants of one switch, each applied to the main configuration of every method it applies to

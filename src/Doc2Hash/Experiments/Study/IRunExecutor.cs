@@ -4,7 +4,7 @@ namespace Doc2Hash.Experiments.Study;
 
 /// <summary>
 /// What the study runner needs from a method family: data fingerprints, training a new run, resuming one, and
-/// recording the per-query results of a finished run. <see cref="NeuralRunExecutor"/> is the real one; tests use a fake.
+/// recording the per-query results of a finished run. <see cref="ExperimentRunExecutor"/> is the real one; tests use a fake.
 /// </summary>
 public interface IRunExecutor
 {

@@ -37,7 +37,7 @@ public static class StudyRunner
     {
         var folder = step.Existing!.Folder;
         bool local = IsUnder(folder.Path, directories.Runs);
-        if (local && !File.Exists(Path.Combine(folder.Path, RunResults.QueryPrecisionFile)) && File.Exists(folder.BestCheckpoint))
+        if (local && !File.Exists(Path.Combine(folder.Path, RunResults.QueryPrecisionFile)) && (File.Exists(folder.BestCheckpoint) || File.Exists(folder.StateFile)))
             executor.Record(folder);
         string record = local ? RunRecordStore.Commit(folder, directories.Records) : folder.Path;
         return new RunEnded(index, count, step.Run, RunOutcome.Skipped, TimeSpan.Zero, record, null);

@@ -35,9 +35,9 @@ public sealed record StudyStep(PlannedRun Run, RunAction Action, RunRecord? Exis
             .OrderBy(r => Path.GetFileName(r.Folder.Path), StringComparer.Ordinal).LastOrDefault();
         if (interrupted is not null)
         {
-            int done = Math.Min(MetricsTable.Read(interrupted.Folder.Path)?.Epochs ?? 0, run.Config.Training.Epochs);
-            return new StudyStep(run, RunAction.Resume, interrupted, done, estimate.For(run.Config, run.Config.Training.Epochs - done));
+            int done = Math.Min(MetricsTable.Read(interrupted.Folder.Path)?.Epochs ?? 0, StudyCatalog.Epochs(run.Config));
+            return new StudyStep(run, RunAction.Resume, interrupted, done, estimate.For(run.Config, StudyCatalog.Epochs(run.Config) - done));
         }
-        return new StudyStep(run, RunAction.Train, null, 0, estimate.For(run.Config, run.Config.Training.Epochs));
+        return new StudyStep(run, RunAction.Train, null, 0, estimate.For(run.Config, StudyCatalog.Epochs(run.Config)));
     }
 }

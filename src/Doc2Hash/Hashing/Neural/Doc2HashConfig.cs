@@ -1,69 +1,49 @@
+using System.ComponentModel;
+using Doc2Hash.Configuration;
 using Doc2Hash.Hashing.Relaxations;
 
 namespace Doc2Hash.Hashing.Neural;
 
-/// <summary>How the linear layers start.</summary>
-public enum WeightInit
-{
-    /// <summary>PyTorch's nn.Linear default (uniform +-1/sqrt(fan_in) for weights and bias): the authors' Doc2hash.</summary>
-    Default,
-
-    /// <summary>Xavier-uniform weights and a constant bias (<see cref="Doc2HashConfig.BiasFill"/>): the authors' Doc2hash-S.</summary>
-    XavierUniform,
-}
-
 /// <summary>
-/// The Doc2hash model's settings. Defaults are the authors' unsupervised Doc2hash (train_gumble.py,
-/// models/VDSH_gubel.py); <see cref="Doc2HashPresets"/> names the full presets. Override with <c>with</c>.
+/// The Doc2hash model's own settings on top of <see cref="NeuralModelConfig"/>: the KL term and the Gumbel-Softmax
+/// relaxation. Defaults are the authors' unsupervised Doc2hash (train_gumble.py, models/VDSH_gubel.py); the
+/// method presets (Experiments/Methods/Doc2HashMethod.cs) name every value with its source.
 /// </summary>
-public sealed record Doc2HashConfig
+public sealed record Doc2HashConfig : NeuralModelConfig
 {
-    /// <summary>Code length L: the encoder emits 2L logits, one 2-class categorical per bit.</summary>
-    public int Bits { get; init; } = 32;
-
-    /// <summary>Width of both hidden layers (authors: 500).</summary>
-    public int HiddenSize { get; init; } = 500;
-
-    /// <summary>Dropout before the logits layer (authors: 0.2 for Doc2hash, 0 for Doc2hash-S).</summary>
-    public double Dropout { get; init; } = 0.2;
-
-    /// <summary>Constant weight of the KL term in the loss (authors: 2).</summary>
+    [Description("Constant weight of the KL term in the loss.")]
     public double KlWeight { get; init; } = 2.0;
 
-    /// <summary>Per-bit KL (principled, default) or the authors' flat-softmax form (ablation).</summary>
+    [Description("KL to the uniform prior: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation).")]
     public KlForm KlForm { get; init; } = KlForm.PerBit;
 
-    /// <summary>Gumbel-Softmax temperature (authors: 1.0, x0.96 per minibatch, floor 0.1).</summary>
+    [Description("Gumbel-Softmax temperature schedule.")]
+    [OptionPrefix("tau")]
     public TemperatureSchedule Temperature { get; init; } = new();
 
-    /// <summary>Straight-through (authors) or soft relaxed samples fed to the decoder.</summary>
+    [Description("Sample fed to the decoder: straight-through (one-hot forward, soft gradient; the authors) or soft.")]
     public GumbelMode Sampling { get; init; } = GumbelMode.StraightThrough;
 
-    /// <summary>Initialisation of the linear layers (authors' Doc2hash: PyTorch defaults).</summary>
-    public WeightInit Init { get; init; } = WeightInit.Default;
-
-    /// <summary>Bias value when <see cref="Init"/> is Xavier-uniform (authors' Doc2hash-S: 0.01).</summary>
-    public double BiasFill { get; init; } = 0.01;
-
-    /// <summary>Sparse EmbeddingBag input (default) or a dense Linear input (speed benchmark only).</summary>
-    public InputLayout Input { get; init; } = InputLayout.SparseBag;
-
-    public void Validate()
+    public override void Validate()
     {
-        if (Bits < 1) throw new ArgumentException($"Bits must be at least 1 (got {Bits}).");
-        if (HiddenSize < 1) throw new ArgumentException($"HiddenSize must be at least 1 (got {HiddenSize}).");
-        if (Dropout is < 0 or >= 1) throw new ArgumentException($"Dropout must be in [0, 1) (got {Dropout}).");
+        base.Validate();
         if (KlWeight < 0) throw new ArgumentException($"KlWeight must not be negative (got {KlWeight}).");
     }
 }
 
-/// <summary>The label head of Doc2hash-S: its loss weight ramps linearly from 0 (authors: +0.003 per step up to 150).</summary>
+/// <summary>
+/// The label head of a supervised method (Doc2hash-S, VDSH-S, VDSH-SP, NASH-S): a Linear(code, classes) whose loss
+/// weight ramps linearly from 0, min(t * WeightStep, MaxWeight) at step t (the authors' Doc2hash-S: +0.003 per step up
+/// to 150, incremented after each step).
+/// </summary>
 public sealed record LabelHeadConfig
 {
-    /// <summary>Increase of the label-loss weight per minibatch (authors: 3/1000).</summary>
+    [Description("Increase of the label-loss weight per minibatch (the weight starts at 0).")]
+    [OptionName("label-weight-step")]
     public double WeightStep { get; init; } = 0.003;
 
-    /// <summary>Largest label-loss weight (authors: 150, reached after 50,000 steps).</summary>
+    [Description("Largest label-loss weight.")]
+    [OptionName("label-weight-max")]
     public double MaxWeight { get; init; } = 150.0;
 
     /// <summary>The weight used at 0-based global step t: min(t * WeightStep, MaxWeight), as the authors' increment-after-step.</summary>

@@ -1,7 +1,6 @@
-using Doc2Hash.Data;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Text;
-using Doc2Hash.Training;
+using Doc2Hash.Hashing;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -47,7 +46,7 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
         using var x = BagOfWordsBatch.FromRows(batch.Features, null, Device);
         var pass = vae.Forward(x, context);
         var scores = labelHead.call(pass.Code.flatten(1));   // (B, C)
-        var label = LabelLoss(scores, batch.Labels);
+        var label = LabelLoss.Compute(scores, batch.Labels, IsMultiLabel);
         using var labelWeight = LabelHead.WeightAt(context.Step).ToScalar();
         var total = pass.Loss.add(label.mul(labelWeight));
         return new LossTerms(total, new Dictionary<string, Tensor>
@@ -56,20 +55,6 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
             ["kl"] = pass.Kl,
             ["label"] = label,
         });
-    }
-
-    private Tensor LabelLoss(Tensor scores, LabelMatrix labels)
-    {
-        if (!IsMultiLabel)
-        {
-            var targets = Enumerable.Range(0, labels.Count).Select(i => (long)labels.Of(i)[0]).ToArray();
-            return nn.functional.cross_entropy(scores, tensor(targets, device: Device));
-        }
-        var multiHot = new float[labels.Count * LabelCount];
-        for (int i = 0; i < labels.Count; i++)
-            foreach (int id in labels.Of(i)) multiHot[i * LabelCount + id] = 1f;
-        var target = tensor(multiHot, device: Device).view(labels.Count, LabelCount);   // (B, C)
-        return (scores.sigmoid() - target).square().sum(1).mean();
     }
 
     public IReadOnlyDictionary<string, double> Schedules(StepContext context) => new Dictionary<string, double>
@@ -82,6 +67,7 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
     public BinaryCodes Encode(SparseMatrix documents) => vae.Encode(documents);
 
     public void UseSparseRowGradients(bool enabled) => vae.UseSparseRowGradients(enabled);
+    public void FinishEpoch(Text.SparseMatrix trainingDocuments) => vae.FinishEpoch(trainingDocuments);
     public IEnumerable<Parameter> Parameters() => parameters();
     public void SetTraining(bool training) => train(training);
     public void SaveState(BinaryWriter writer) => save(writer);

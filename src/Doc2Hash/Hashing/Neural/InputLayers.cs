@@ -28,7 +28,7 @@ public sealed class SparseBagInput : nn.Module<BagOfWordsBatch, Tensor>
     // and gradients stay bag's) and differs only in giving that weight a sparse gradient in backward.
     private EmbeddingBag? sparseGradientBag;
 
-    public SparseBagInput(long vocabularySize, long hiddenSize, Doc2HashConfig config, Generator generator, Device device) : base(nameof(SparseBagInput))
+    public SparseBagInput(long vocabularySize, long hiddenSize, NeuralModelConfig config, Generator generator, Device device) : base(nameof(SparseBagInput))
     {
         bag = nn.EmbeddingBag(vocabularySize, hiddenSize, mode: EmbeddingBagMode.Sum, device: device);
         bias = new Parameter(zeros(hiddenSize, device: device));
@@ -73,7 +73,7 @@ public sealed class DenseInput : nn.Module<BagOfWordsBatch, Tensor>
 {
     private readonly Linear linear;
 
-    public DenseInput(long vocabularySize, long hiddenSize, Doc2HashConfig config, Generator generator, Device device) : base(nameof(DenseInput))
+    public DenseInput(long vocabularySize, long hiddenSize, NeuralModelConfig config, Generator generator, Device device) : base(nameof(DenseInput))
     {
         linear = nn.Linear(vocabularySize, hiddenSize, device: device);
         WeightInitializer.Linear(linear, config, generator);

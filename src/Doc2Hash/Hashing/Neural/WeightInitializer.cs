@@ -12,11 +12,11 @@ internal static class WeightInitializer
 {
     /// <summary>
     /// Default: PyTorch's nn.Linear initialisation, weights and bias uniform in +-1/sqrt(fan_in). Xavier-uniform:
-    /// weights uniform in +-sqrt(6 / (fan_in + fan_out)), bias = <see cref="Doc2HashConfig.BiasFill"/> (the authors'
+    /// weights uniform in +-sqrt(6 / (fan_in + fan_out)), bias = <see cref="NeuralModelConfig.BiasFill"/> (the authors'
     /// Doc2hash-S <c>init_weights</c>). The bound is symmetric in the fans, so a (V, H) EmbeddingBag weight gets
     /// the same distribution as the authors' (H, V) nn.Linear weight.
     /// </summary>
-    public static void Linear(Tensor weight, Tensor bias, long fanIn, long fanOut, Doc2HashConfig config, Generator generator)
+    public static void Linear(Tensor weight, Tensor bias, long fanIn, long fanOut, NeuralModelConfig config, Generator generator)
     {
         using var _ = no_grad();
         if (config.Init == WeightInit.XavierUniform)
@@ -33,6 +33,6 @@ internal static class WeightInitializer
         }
     }
 
-    public static void Linear(Linear layer, Doc2HashConfig config, Generator generator) =>
+    public static void Linear(Linear layer, NeuralModelConfig config, Generator generator) =>
         Linear(layer.weight!, layer.bias!, layer.in_features, layer.out_features, config, generator);
 }

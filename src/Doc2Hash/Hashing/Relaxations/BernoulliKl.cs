@@ -1,6 +1,8 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
+using Doc2Hash.Configuration;
+
 namespace Doc2Hash.Hashing.Relaxations;
 
 /// <summary>Which KL term to use between the encoder's bit distribution and the uniform Bernoulli(1/2) prior.</summary>
@@ -10,6 +12,7 @@ public enum KlForm
     /// The principled form: each bit i is a 2-class categorical q_i = softmax(logits_i), and
     /// KL = sum_i sum_k q_ik log(q_ik / (1/2)) = sum_i sum_k q_ik log(2 q_ik).
     /// </summary>
+    [OptionName("per-bit")]
     PerBit,
 
     /// <summary>
@@ -17,6 +20,7 @@ public enum KlForm
     /// over all 2L logits, KL = sum_j p_j log p_j + log 2. It constrains the logits very differently from the
     /// per-bit form (it is bounded by log 2L + log 2 whatever L is); kept only as an ablation.
     /// </summary>
+    [OptionName("authors")]
     AuthorsFlatSoftmax,
 }
 
@@ -39,5 +43,18 @@ public static class BernoulliKl
             ? logQ.exp().mul(logQ.add(log2)).sum([1, 2])           // sum over bits and classes: (B)
             : logQ.exp().mul(logQ).sum(1).add(log2);                    // (B)
         return perDocument.mean().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The per-bit KL for a Bernoulli latent given by one logit per bit, (B, L): q = sigmoid(l), KL = sum_i q_i log 2q_i
+    /// + (1 - q_i) log 2(1 - q_i) (NASH, Shen et al. 2018). sigmoid(l) is the second class of softmax([0, l]), so this is
+    /// <see cref="Compute"/>'s per-bit form on (B, L, 2) logits [0, l].
+    /// </summary>
+    public static Tensor FromBitLogits(Tensor bitLogits)
+    {
+        if (bitLogits.dim() != 2) throw new ArgumentException($"Expected bit logits of shape (B, L), got ({string.Join(", ", bitLogits.shape)}).", nameof(bitLogits));
+        using var scope = NewDisposeScope();
+        var pairs = stack([zeros_like(bitLogits), bitLogits], -1);   // (B, L, 2)
+        return Compute(pairs, KlForm.PerBit).MoveToOuterDisposeScope();
     }
 }

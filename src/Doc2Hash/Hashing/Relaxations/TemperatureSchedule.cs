@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Doc2Hash.Configuration;
+
 namespace Doc2Hash.Hashing.Relaxations;
 
 /// <summary>When a schedule advances.</summary>
@@ -18,15 +21,20 @@ public enum AnnealEvery
 public sealed record TemperatureSchedule
 {
     /// <summary>tau at t = 0 (authors' Doc2hash: 1.0; Doc2hash-S: 0.2).</summary>
+    [Description("Initial Gumbel-Softmax temperature.")]
     public double Initial { get; init; } = 1.0;
 
     /// <summary>Multiplicative decay per step or epoch (authors: 0.96).</summary>
+    [Description("Multiplicative temperature decay per step (or per epoch with --tau-every epoch).")]
     public double Rate { get; init; } = 0.96;
 
     /// <summary>Lowest temperature ever used (authors: 0.1).</summary>
+    [Description("Lowest temperature ever used.")]
+    [OptionName("min")]
     public double Floor { get; init; } = 0.1;
 
     /// <summary>Whether t counts minibatches or epochs (authors: minibatches).</summary>
+    [Description("When the temperature decays: step (after every minibatch, the authors) or epoch.")]
     public AnnealEvery Every { get; init; } = AnnealEvery.Step;
 
     /// <summary>The temperature used at global (0-based) step <paramref name="step"/> of (0-based) epoch <paramref name="epoch"/>.</summary>

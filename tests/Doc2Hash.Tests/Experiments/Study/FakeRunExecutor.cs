@@ -1,6 +1,7 @@
 using System.Globalization;
 using Doc2Hash.Evaluation;
 using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Experiments.Study;
 using Doc2Hash.Training;
 
@@ -51,21 +52,22 @@ internal sealed class FakeRunExecutor : IRunExecutor
 
     /// <summary>A deterministic stand-in for P@100: grows with bits, differs by seed and KL form.</summary>
     public static double PrecisionOf(RunConfig config) =>
-        0.3 + 0.001 * config.Bits + 0.01 * config.Seed + (config.Model.KlForm == Doc2Hash.Hashing.Relaxations.KlForm.PerBit ? -0.2 : 0);
+        0.3 + 0.001 * config.Bits + 0.01 * config.Seed + (config.Option(StudyCatalog.KlFormOption) == "per-bit" ? -0.2 : 0);
 
     private void Epochs(RunFolder run, RunConfig config, int from, Action<EpochReport> epochCompleted)
     {
+        Directory.CreateDirectory(run.Checkpoints);
         File.WriteAllBytes(run.LastCheckpoint, [1]);
         var history = Enumerable.Range(0, from).Select(e => Report(e)).ToList();
-        for (int epoch = from; epoch < config.Training.Epochs; epoch++)
+        for (int epoch = from; epoch < StudyCatalog.Epochs(config); epoch++)
         {
             history.Add(Report(epoch));
-            run.WriteMetrics(history, config.Training);
+            run.WriteMetrics(history, ((INeuralSettings)config.Settings).Training);
             epochCompleted(history[^1]);
             if (FailWhen(config)) throw new InvalidOperationException($"simulated failure of {Describe(config)}");
         }
         run.WriteSummary(new RunSummary(config.Method, config.Dataset, config.Bits, config.Seed, "cpu", new Dictionary<string, string>(),
-            config.DataFingerprint, TrainingResult.SelectedOnValidationLabel, 100, config.Training.Epochs, config.Training.Epochs,
+            config.DataFingerprint, TrainingResult.SelectedOnValidationLabel, 100, StudyCatalog.Epochs(config), StudyCatalog.Epochs(config),
             PrecisionOf(config), PrecisionOf(config), 1, 0.5, _clock, _clock.AddSeconds(1), from > 0));
     }
 
@@ -73,5 +75,5 @@ internal sealed class FakeRunExecutor : IRunExecutor
         new(epoch, 0.5, 0.1, new Dictionary<string, double> { ["kl"] = 1.0 / (epoch + 1) }, new Dictionary<string, double>(), 0.1 * (epoch + 1), true);
 
     private static string Describe(RunConfig c) =>
-        string.Create(CultureInfo.InvariantCulture, $"{c.Dataset} {c.Method} {c.Bits}b seed{c.Seed} {c.Model.KlForm}");
+        string.Create(CultureInfo.InvariantCulture, $"{c.Dataset} {c.Method} {c.Bits}b seed{c.Seed} {c.Option(StudyCatalog.KlFormOption)}");
 }

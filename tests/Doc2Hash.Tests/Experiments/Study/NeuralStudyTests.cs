@@ -16,7 +16,7 @@ public class NeuralStudyTests
         // The named quick profile (3 epochs, KL-form ablation at 32 bits) narrowed as the CLI would, so the report finds its rows.
         var profile = StudyProfile.Quick with { Datasets = ["tiny"], Bits = [8], Seeds = [1, 2], Ablations = ["kl-form"] };
         var data = TinyCorpus.Topics(train: 200) with { Name = "tiny" };
-        var executor = new NeuralRunExecutor(_ => data);
+        var executor = new ExperimentRunExecutor(_ => data);
 
         var plan = StudyGrid.Plan(StudyGrid.Cells(profile), StudyCatalog.Resolver(profile), executor.Fingerprint);
         var outcome = StudyRunner.Run(StudyStep.Inspect(plan, directories), executor, directories);

@@ -1,6 +1,6 @@
 using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Experiments.Study;
-using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Tests.Data;
 
 namespace Doc2Hash.Tests.Experiments.Study;
@@ -36,19 +36,22 @@ public class StudyGridTests
         var main32 = plan.Single(r => r.Cell == new GridCell("doc2hash", "tiny", 32, 1));
         Assert.Equal([new GridCell("doc2hash", "tiny", 32, 1, "kl-form", "authors")], main32.Aliases);
         Assert.Equal(plan.Count, plan.Select(r => r.Key).Distinct().Count());
-        Assert.Equal(KlForm.PerBit, plan.Single(r => r.Cell.Variant == "per-bit" && r.Cell.Seed == 1).Config.Model.KlForm);
+        Assert.Equal("per-bit", plan.Single(r => r.Cell.Variant == "per-bit" && r.Cell.Seed == 1).Config.Option(StudyCatalog.KlFormOption));
         Assert.All(plan, r => Assert.Equal("sha256:fake-tiny", r.Config.DataFingerprint));
     }
 
     [Fact]
-    public void Keys_are_stable_ignore_the_progress_bar_and_change_with_any_setting()
+    public void Keys_are_stable_and_change_with_any_setting()
     {
-        var config = StudyCatalog.Resolver(Small())(new GridCell("doc2hash", "tiny", 32, 1));
-        Assert.Equal(RunKey.Of(config), RunKey.Of(config with { Training = config.Training with { ShowProgress = !config.Training.ShowProgress } }));
-        Assert.NotEqual(RunKey.Of(config), RunKey.Of(config with { Training = config.Training with { Seed = 2 } }));
+        var resolve = StudyCatalog.Resolver(Small());
+        var config = resolve(new GridCell("doc2hash", "tiny", 32, 1));
+        Assert.Equal(RunKey.Of(config), RunKey.Of(resolve(new GridCell("doc2hash", "tiny", 32, 1))));
+        var seed2 = resolve(new GridCell("doc2hash", "tiny", 32, 2));
+        Assert.NotEqual(RunKey.Of(config), RunKey.Of(seed2));
         Assert.NotEqual(RunKey.Of(config), RunKey.Of(config with { DataFingerprint = "sha256:other" }));
-        Assert.NotEqual(RunKey.Of(config), RunKey.Of(config with { Model = config.Model with { KlWeight = 1.999 } }));
-        Assert.Equal(RunKey.OfSetting(config), RunKey.OfSetting(config with { Training = config.Training with { Seed = 7 }, DataFingerprint = "x" }));
+        Assert.NotEqual(RunKey.Of(config), RunKey.Of(MethodCatalog.Configure("doc2hash", "tiny", 32, new Dictionary<string, string> { ["seed"] = "1", ["epochs"] = "3", ["kl-form"] = "authors", ["kl-weight"] = "1.999" })));
+        Assert.Equal(RunKey.Of(config), RunKey.Of(MethodCatalog.Configure("doc2hash", "tiny", 32, new Dictionary<string, string> { ["kl-form"] = "authors", ["epochs"] = "3", ["seed"] = "1" })));   // option order does not matter
+        Assert.Equal(RunKey.OfSetting(config), RunKey.OfSetting(seed2 with { DataFingerprint = "x" }));
         // Canonical JSON sorts keys ordinally: "BiasFill" before "Bits".
         string json = RunKey.CanonicalJson(config);
         Assert.True(json.IndexOf("\"BiasFill\"", StringComparison.Ordinal) < json.IndexOf("\"Bits\"", StringComparison.Ordinal));
@@ -69,7 +72,8 @@ public class StudyGridTests
         var killed = plan.Single(r => r.Cell.Variant == "per-bit" && r.Cell.Seed == 1);
         var folder = RunFolder.Create(directories.Runs, killed.Config, new DateTime(2029, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         folder.WriteMetrics([new(0, 1, 0, new Dictionary<string, double>(), new Dictionary<string, double>(), 0.1, true),
-                             new(1, 1, 0, new Dictionary<string, double>(), new Dictionary<string, double>(), 0.2, true)], killed.Config.Training);
+                             new(1, 1, 0, new Dictionary<string, double>(), new Dictionary<string, double>(), 0.2, true)], ((INeuralSettings)killed.Config.Settings).Training);
+        Directory.CreateDirectory(folder.Checkpoints);
         File.WriteAllBytes(folder.LastCheckpoint, [1]);
 
         var steps = StudyStep.Inspect(plan, directories);
@@ -81,7 +85,7 @@ public class StudyGridTests
         var events = new List<StudyEvent>();
         var outcome = StudyRunner.Run(steps, executor, directories, events.Add);
         Assert.Equal((6, 0, 0), (outcome.Done, outcome.Skipped, outcome.Failed));
-        Assert.Contains($"resume tiny doc2hash 32b seed1 PerBit", executor.Calls);
+        Assert.Contains($"resume tiny doc2hash 32b seed1 per-bit", executor.Calls);
         Assert.Single(events.OfType<RunEpoch>(), e => e.Run.Key == killed.Key);   // only epoch 3 was left
         Assert.Equal(6, RunRecord.Scan(directories.Records).Count);               // every finished run committed
         Assert.True(File.Exists(Path.Combine(directories.Records, "tiny", Path.GetFileName(folder.Path), RunResults.QueryPrecisionFile)));
@@ -132,6 +136,18 @@ public class StudyGridTests
         var more = StudyGrid.Plan(StudyGrid.Cells(Small() with { Seeds = [9] }), StudyCatalog.Resolver(Small()), executor.Fingerprint);
         var step = StudyStep.Inspect(more, directories).First(s => s.Run.Cell.Bits == 16);
         Assert.Equal(3 * 0.6 + TimeEstimate.OverheadSeconds, step.Estimate.TotalSeconds, 9);
+    }
+
+    [Fact]
+    public void Every_ablation_variant_and_every_paper_cell_resolves_to_a_valid_configuration()
+    {
+        var paper = StudyProfile.Paper with { Datasets = ["tiny"] };
+        var resolve = StudyCatalog.Resolver(paper);
+        var configs = StudyGrid.Cells(paper).Select(resolve).ToList();   // an unknown option name or value would throw here
+        Assert.Equal(StudyGrid.Cells(paper).Count, configs.Count);
+        var perEpoch = resolve(new GridCell("doc2hash", "tiny", 32, 1, "temperature", "per-epoch"));
+        Assert.Equal("tau-rate=0.9, tau-every=epoch", ConfigDifferences.Describe(ConfigDifferences.Between(resolve(new GridCell("doc2hash", "tiny", 32, 1)), perEpoch)));
+        Assert.All(configs.Where(c => c.Method == "doc2hash"), c => Assert.Equal(c.Option("epochs"), MethodCatalog.Get("doc2hash").Preset(32) is INeuralSettings n ? n.Training.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture) : ""));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class HandMadeRuns(string directory)
         var started = finished ?? _clock;
         var run = RunFolder.Create(directory, config, started);
         run.WriteSummary(new RunSummary(config.Method, config.Dataset, config.Bits, config.Seed, "cpu", new Dictionary<string, string>(),
-            config.DataFingerprint, TrainingResult.SelectedOnValidationLabel, 100, config.Training.Epochs, config.Training.Epochs,
+            config.DataFingerprint, TrainingResult.SelectedOnValidationLabel, 100, StudyCatalog.Epochs(config), StudyCatalog.Epochs(config),
             testPrecision, testPrecision, 10, 1, started, started.AddSeconds(30), false));
         if (perQuery is not null) NpyWriter.WriteFloat32(Path.Combine(run.Path, RunResults.QueryPrecisionFile), [perQuery.Length], perQuery);
         return run;

@@ -41,10 +41,10 @@ public class ResultTablesTests
 
         var main = tables[0];
         var row = Assert.Single(main.Rows);
-        Assert.Equal("KlForm=AuthorsFlatSoftmax, Epochs=3", row.Settings);   // every setting that differs from the preset
+        Assert.Equal("kl-form=authors, epochs=3", row.Settings);   // every setting that differs from the preset
         Assert.Equal([16, 32], main.Bits);                                   // 64 bits has no run: no empty column
         Assert.Equal("0.4200 ± 0.0200 (3)", row.Cells[16].Value.Format());
-        Assert.Contains("| doc2hash | KlForm=AuthorsFlatSoftmax, Epochs=3 | **0.4200 ± 0.0200 (3)** | **0.5500 ± 0.0000 (3)** |", TableMarkdown.Render(main));
+        Assert.Contains("| doc2hash | kl-form=authors, epochs=3 | **0.4200 ± 0.0200 (3)** | **0.5500 ± 0.0000 (3)** |", TableMarkdown.Render(main));
 
         var ablation = tables[1];
         Assert.Equal(["authors", "per-bit"], ablation.Rows.Select(r => r.Method));
@@ -52,12 +52,12 @@ public class ResultTablesTests
         Assert.True(ablation.Rows[0].Cells[32].IsBest);
         Assert.Equal(2.0 / 256, perBit.VersusBest!.PValue, 12);
         Assert.False(perBit.TiesWithBest);
-        Assert.Contains("| per-bit | Epochs=3 | 0.3500 ± 0.0000 (3) |", TableMarkdown.Render(ablation));
+        Assert.Contains("| per-bit | epochs=3 | 0.3500 ± 0.0000 (3) |", TableMarkdown.Render(ablation));
 
         var reuters = tables[3].Rows[1].Cells[32];
         Assert.Equal(6.0 / 16, reuters.VersusBest!.PValue, 12);
         Assert.True(reuters.TiesWithBest);
-        Assert.Contains("| per-bit | Epochs=3 | 0.3500 (1) † |", TableMarkdown.Render(tables[3]));
+        Assert.Contains("| per-bit | epochs=3 | 0.3500 (1) † |", TableMarkdown.Render(tables[3]));
         Assert.Contains("†: not significantly different from the best at the 5% level", tables[3].Caption);
     }
 
@@ -86,8 +86,8 @@ public class ResultTablesTests
         Assert.Contains(@"\midrule", latex);
         Assert.Contains(@"\bottomrule", latex);
         Assert.Contains(@"\begin{tabular}{llr}", latex);
-        Assert.Contains(@"authors & KlForm=AuthorsFlatSoftmax, Epochs=3 & \textbf{0.5000} (1) \\", latex);
-        Assert.Contains(@"per-bit & Epochs=3 & 0.3500 (1)$^\dagger$ \\", latex);
+        Assert.Contains(@"authors & kl-form=authors, epochs=3 & \textbf{0.5000} (1) \\", latex);
+        Assert.Contains(@"per-bit & epochs=3 & 0.3500 (1)$^\dagger$ \\", latex);
         Assert.Contains(@"\label{tab:quick-reuters-ablation-kl-form}", latex);
         Assert.Contains(@"5\% level", latex);   // the caption is escaped too
         Assert.DoesNotContain("±", latex);
@@ -101,7 +101,7 @@ public class ResultTablesTests
         var lines = TableCsv.Render(table).TrimEnd('\n').Split('\n');
         Assert.Equal(TableCsv.Header, lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.StartsWith("quick/ng20-ablation-kl-form,ng20,per-bit,Epochs=3,32,0.35", lines[2]);
+        Assert.StartsWith("quick/ng20-ablation-kl-form,ng20,per-bit,epochs=3,32,0.35", lines[2]);
         Assert.Contains(",3,false,0.0078125,false,", lines[2]);
         var frame = TableDataFrame.Render(table);
         Assert.Equal(2, frame.Rows.Count);
@@ -114,10 +114,10 @@ public class ResultTablesTests
     {
         using var temp = new TempFolder();
         var runs = new HandMadeRuns(temp.File("runs"));
-        var preset = HandMadeRuns.Config(MainCell(32, 1), StudyProfile.Paper with { Epochs = null });
-        runs.Add(MainCell(32, 1), 0.3, config: preset with { Model = preset.Model with { KlForm = Doc2Hash.Hashing.Relaxations.KlForm.PerBit, KlWeight = 0.5 } });
+        var config = Doc2Hash.Experiments.Methods.MethodCatalog.Configure("doc2hash", "ng20", 32, new Dictionary<string, string> { ["kl-weight"] = "0.5", ["lr"] = "0.001" });
+        runs.Add(MainCell(32, 1), 0.3, config: config);
         var table = Assert.Single(StudyTables.EverySetting(RunCollection.Load(temp.File("runs")).Runs));
-        Assert.Equal("KlWeight=0.5", table.Rows[0].Settings);
+        Assert.Equal("kl-weight=0.5, lr=0.001", table.Rows[0].Settings);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Doc2Hash.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

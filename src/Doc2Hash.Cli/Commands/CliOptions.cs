@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Doc2Hash.Cli.Commands;
+
+/// <summary>Options several commands share, declared once.</summary>
+internal static class CliOptions
+{
+    /// <summary>--device: where torch computes (train, reproduce, eval, encode, bench training).</summary>
+    public static Option<string> Device() => new("--device") { Description = "Torch device: cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
+
+    /// <summary>--threads: torch's intra-op threads (1 can be faster on a busy machine).</summary>
+    public static Option<int?> Threads() => new("--threads") { Description = "torch intra-op threads (default: torch's choice; 1 can be faster on a busy machine)." };
+
+    /// <summary>--runs-dir: the folder holding &lt;dataset&gt;/&lt;run&gt; folders.</summary>
+    public static Option<string> RunsDirectory(string description = "Folder that receives <dataset>/<run> folders.") =>
+        new("--runs-dir") { Description = description, DefaultValueFactory = _ => "runs" };
+
+    /// <summary>Applies --threads when given.</summary>
+    public static void ApplyThreads(ParseResult parse, Option<int?> threads)
+    {
+        if (parse.GetValue(threads) is { } count) TorchSharp.torch.set_num_threads(count);
+    }
+}
