@@ -101,12 +101,13 @@ internal static class DataCommand
         return command;
     }
 
-    /// <summary>Loads a dataset through the catalog, reporting downloads and where it came from on stderr.</summary>
+    /// <summary>Loads a dataset through the catalog, reporting downloads, where it came from and any warning on stderr.</summary>
     internal static PreparedDataset Load(string name, DataOptions options, bool rebuild, bool quiet = false)
     {
         var prepared = DatasetCatalog.Load(name, options, progress: new ConsoleProgress(), rebuild: rebuild);
         if (!quiet)
             Console.Error.WriteLine($"{prepared.Dataset.Name}: {(prepared.FromCache ? "cached" : "prepared")} in {prepared.Elapsed.TotalSeconds:0.00} s ({prepared.CacheNote})");
+        foreach (string warning in prepared.Warnings) Console.Error.WriteLine($"warning: {warning}");
         return prepared;
     }
 }

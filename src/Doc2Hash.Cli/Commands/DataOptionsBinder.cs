@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Doc2Hash.Data;
+using Doc2Hash.Data.Readers;
 
 namespace Doc2Hash.Cli.Commands;
 
@@ -15,12 +16,18 @@ internal sealed class DataOptionsBinder
         Description = "Local data cache root (default: $DOC2HASH_DATA_DIR, else the clone's data/, else ~/.cache/doc2hash).",
     };
     readonly Option<bool> _offline = new("--offline") { Description = "Never download: use only the cache and the mirror." };
+    readonly Option<string> _encoding = new("--encoding")
+    {
+        Description = $"Text encoding of a user corpus (.csv, .jsonl, folder): {TextDecoding.SupportedNames}. UTF-8 is checked strictly.",
+        DefaultValueFactory = _ => TextDecoding.Utf8Name,
+    };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_mirror);
         command.Options.Add(_dataDir);
         command.Options.Add(_offline);
+        command.Options.Add(_encoding);
     }
 
     public DataOptions Bind(ParseResult parse) => DataOptions.Default with
@@ -28,5 +35,13 @@ internal sealed class DataOptionsBinder
         MirrorDirectory = parse.GetValue(_mirror),
         DataRoot = parse.GetValue(_dataDir),
         AllowDownload = !parse.GetValue(_offline),
+        UserEncoding = ValidEncoding(parse.GetValue(_encoding)!),
     };
+
+    /// <summary>An unknown encoding name is an error before anything is read.</summary>
+    static string ValidEncoding(string name)
+    {
+        TextDecoding.Parse(name);
+        return name;
+    }
 }

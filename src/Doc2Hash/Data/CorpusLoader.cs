@@ -27,6 +27,24 @@ public static class CorpusLoader
         return ComputeFingerprint(entry, ResolveFiles(entry, options, progress), options);
     }
 
+    /// <summary>
+    /// The fingerprint of a dataset's sources when every source file is already local (in the cache or the mirror), or
+    /// null when one would have to be downloaded. Lets a complete processed cache serve a dataset whose raw files are gone.
+    /// </summary>
+    public static string? TryLocalFingerprint(string name, DataOptions options)
+    {
+        var entry = DatasetRegistry.Get(name);
+        if (entry.LocalPath is not null) return ComputeFingerprint(entry, ResolveFiles(entry, options), options);
+        var resolver = new SourceResolver(DataDirectories.Resolve(options), options);
+        var files = new Dictionary<string, string>();
+        foreach (var source in entry.Sources)
+        {
+            if (resolver.TryLocate(source) is not { } found) return null;
+            files[source.RelativePath] = found.Path;
+        }
+        return ComputeFingerprint(entry, files, options);
+    }
+
     /// <summary>One source file of a registered dataset (e.g. only the TMC label matrices), resolved to a local path.</summary>
     public static string ResolveFile(string name, string relativePath, DataOptions options, IProgress<DownloadProgress>? progress = null)
     {
@@ -54,9 +72,9 @@ public static class CorpusLoader
             files[DatasetRegistry.TmcTestText], files[DatasetRegistry.TmcTestLabels], entry.Name),
         CorpusFormat.Rcv1Lyrl2004 => Rcv1Reader.Read(DatasetRegistry.Rcv1TokenFiles.Select(f => files[f]).ToList(),
             files[DatasetRegistry.Rcv1Qrels], options.Rcv1, entry.Name),
-        CorpusFormat.UserFolder => FolderCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),
-        CorpusFormat.UserCsv => CsvCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),
-        CorpusFormat.UserJsonl => JsonlCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name),
+        CorpusFormat.UserFolder => FolderCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name, TextDecoding.Parse(options.UserEncoding)),
+        CorpusFormat.UserCsv => CsvCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name, TextDecoding.Parse(options.UserEncoding)),
+        CorpusFormat.UserJsonl => JsonlCorpusReader.Read(entry.LocalPath!, options.UserSplit, entry.Name, TextDecoding.Parse(options.UserEncoding)),
         _ => throw new NotSupportedException($"No reader for {entry.Format}."),
     };
 
@@ -78,12 +96,22 @@ public static class CorpusLoader
         return SourceFingerprint.Compute(sources, ReaderSettings(entry, options));
     }
 
+    /// <summary>
+    /// The encoding as it enters the fingerprint: nothing for the default, so caches prepared before the option
+    /// existed stay valid.
+    /// </summary>
+    static string UserEncodingSetting(DataOptions options)
+    {
+        var encoding = TextDecoding.Parse(options.UserEncoding);
+        return encoding.CodePage == System.Text.Encoding.UTF8.CodePage ? "" : $" encoding {encoding.WebName}";
+    }
+
     /// <summary>The options that change what the reader returns, as text (records print all their members).</summary>
     static string ReaderSettings(DatasetEntry entry, DataOptions options) => entry.Format switch
     {
         CorpusFormat.NewsgroupsBydate => $"{entry.Format} {options.Newsgroups}",
         CorpusFormat.Rcv1Lyrl2004 => $"{entry.Format} {options.Rcv1}",
-        CorpusFormat.UserFolder or CorpusFormat.UserCsv or CorpusFormat.UserJsonl => $"{entry.Format} {options.UserSplit}",
+        CorpusFormat.UserFolder or CorpusFormat.UserCsv or CorpusFormat.UserJsonl => $"{entry.Format} {options.UserSplit}{UserEncodingSetting(options)}",
         _ => entry.Format.ToString(),
     };
 }

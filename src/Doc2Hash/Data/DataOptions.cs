@@ -29,5 +29,11 @@ public sealed record DataOptions
     /// <summary>User corpora without a split column: share of documents put into test, and the seed of that split.</summary>
     public UserCorpusSplit UserSplit { get; init; } = new();
 
+    /// <summary>
+    /// Text encoding of user corpora (CSV, JSON Lines, folders) by name (<see cref="TextDecoding.SupportedNames"/>).
+    /// UTF-8 is read strictly: a file that is not UTF-8 is an error naming the byte, never silently garbled text.
+    /// </summary>
+    public string UserEncoding { get; init; } = TextDecoding.Utf8Name;
+
     public static DataOptions Default { get; } = new();
 }

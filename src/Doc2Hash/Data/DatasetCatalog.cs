@@ -29,8 +29,14 @@ public static class DatasetCatalog
         config ??= DefaultConfig(name);
         var entry = DatasetRegistry.Get(name);
         string cacheDirectory = ProcessedDirectory(options);
-        string sourceFingerprint = CorpusLoader.Fingerprint(name, options, progress);
         string preprocessing = config.Fingerprint();
+        string? localFingerprint = CorpusLoader.TryLocalFingerprint(name, options);
+        string keptNote = "";
+        if (localFingerprint is null && !rebuild &&
+            ProcessedDatasetCache.TryLoadWithoutSource(cacheDirectory, entry.Name, preprocessing, out var kept, out var keptSource, out keptNote))
+            return new PreparedDataset(kept!, keptSource!, preprocessing, FromCache: true,
+                $"{keptNote}; the raw source files are not available locally, so the verified cache was used without re-checking them", clock.Elapsed);
+        string sourceFingerprint = localFingerprint ?? SourceFingerprintOrExplain(name, options, progress, keptNote);
         string note = "rebuild requested";
         if (!rebuild && ProcessedDatasetCache.TryLoad(cacheDirectory, entry.Name, sourceFingerprint, preprocessing, out var cached, out note))
             return new PreparedDataset(cached!, sourceFingerprint, preprocessing, FromCache: true, note, clock.Elapsed);
@@ -40,6 +46,19 @@ public static class DatasetCatalog
         ProcessedDatasetCache.Save(cacheDirectory, entry.Name, dataset, raw.SourceFingerprint, preprocessing);
         return new PreparedDataset(dataset, raw.SourceFingerprint, preprocessing, FromCache: false,
             $"prepared from the sources ({note}); cached in {cacheDirectory}", clock.Elapsed);
+    }
+
+    /// <summary>Resolves the sources (downloading if allowed); when that fails, the message also says why the processed cache could not serve.</summary>
+    static string SourceFingerprintOrExplain(string name, DataOptions options, IProgress<DownloadProgress>? progress, string cacheReason)
+    {
+        try
+        {
+            return CorpusLoader.Fingerprint(name, options, progress);
+        }
+        catch (DataSourceException error) when (cacheReason.Length > 0)
+        {
+            throw new DataSourceException($"{error.Message} The processed cache could not be used instead: {cacheReason}.", error);
+        }
     }
 
     /// <summary>Where prepared datasets are cached: <c>&lt;data root&gt;/processed</c>.</summary>

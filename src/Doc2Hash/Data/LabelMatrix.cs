@@ -10,6 +10,12 @@ public sealed class LabelMatrix
     {
         if (rowPointers.Length == 0 || rowPointers[0] != 0 || rowPointers[^1] != labelIds.Length)
             throw new ArgumentException("Label CSR arrays disagree: rowPointers must start at 0 and end at labelIds.Length.");
+        // All pointers first: non-decreasing from 0 to labelIds.Length keeps every k below in bounds (found by fuzzing).
+        for (int r = 0; r + 1 < rowPointers.Length; r++)
+        {
+            if (rowPointers[r + 1] < rowPointers[r])
+                throw new ArgumentException($"Label rowPointers must not decrease (document {r}).");
+        }
         for (int r = 0; r + 1 < rowPointers.Length; r++)
         {
             for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++)

@@ -12,6 +12,9 @@ public sealed record PreparedDataset(
     string CacheNote,
     TimeSpan Elapsed)
 {
+    /// <summary>What makes this dataset's retrieval numbers meaningless, if anything (<see cref="DatasetWarnings"/>).</summary>
+    public IReadOnlyList<string> Warnings => DatasetWarnings.Check(Dataset);
+
     /// <summary>One short id of sources + preprocessing (first 16 hex digits of a SHA-256), for run summaries.</summary>
     public string Fingerprint
     {

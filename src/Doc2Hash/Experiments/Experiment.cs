@@ -56,6 +56,8 @@ public static class Experiment
     /// </summary>
     public static RunSummary Resume(RunFolder run, HashingDataset data, Action<Trainer, RunFolder>? observe = null)
     {
+        if (run.ReadFailure() is { } failure)
+            throw new InvalidOperationException($"Run '{run.Path}' failed ({failure.Message}) and cannot be resumed; start a new run with other settings.");
         var config = run.ReadConfig();
         CheckFingerprint(run, config, data);
         bool hasCheckpoint = File.Exists(run.LastCheckpoint);
@@ -139,7 +141,16 @@ public static class Experiment
             run.WriteMetrics(history, options);
         };
         observe?.Invoke(trainer, run);
-        var result = trainer.Fit(model, data, run.Checkpoints, resume);
+        TrainingResult result;
+        try
+        {
+            result = trainer.Fit(model, data, run.Checkpoints, resume);
+        }
+        catch (TrainingDivergedException diverged)
+        {
+            run.MarkFailed(diverged);   // failed.json: tables and resumption leave the run out
+            throw;
+        }
         var summary = Summary(config, device.ToString(), result.SelectionProtocol, result.BestEpoch + 1, result.History.Count,
             result.ValidationPrecision, result.TestPrecision, result.TotalSeconds,
             result.History.Count == 0 ? 0 : result.History.Average(r => r.TrainSeconds), started, resume, timings: null);

@@ -3,7 +3,7 @@ namespace Doc2Hash.Experiments;
 /// <summary>
 /// The finished runs that tables and figures are built from, merged from several folders (the local runs/ and the
 /// committed results/runs/): runs with identical configurations (<see cref="RunKey"/>) are one run and the newest
-/// finished one wins; failed runs (<see cref="RunFailure"/>) are left out; per dataset only the runs on the newest
+/// finished one wins; failed runs (marked by <see cref="RunFolder.MarkFailed"/>, or with a non-finite result) are left out; per dataset only the runs on the newest
 /// data (the data fingerprint of the most recently finished run) are kept, so one table never mixes data versions.
 /// </summary>
 public sealed class RunCollection
@@ -39,9 +39,8 @@ public sealed class RunCollection
     /// <summary>Merges already-read records.</summary>
     public static RunCollection From(IReadOnlyList<string> searched, IReadOnlyList<RunRecord> records)
     {
-        var finished = records.Where(r => r.Finished).ToList();
-        var failed = records.Where(RunFailure.IsFailed).Select(r => RunKey.Of(r.Config)).ToHashSet(StringComparer.Ordinal);
-        var newest = finished.Where(r => !RunFailure.IsFailed(r))
+        var failed = records.Where(IsFailed).Select(r => r.Folder.Path).ToHashSet(StringComparer.Ordinal);
+        var newest = records.Where(IsResult)
             .GroupBy(r => RunKey.Of(r.Config), StringComparer.Ordinal)
             .Select(g => g.OrderBy(r => r.Summary!.FinishedUtc).ThenBy(r => r.Folder.Path, StringComparer.Ordinal).Last())
             .ToList();
@@ -56,6 +55,13 @@ public sealed class RunCollection
             .ToList();
         return new RunCollection(searched, kept, failed.Count, newest.Count - kept.Count);
     }
+
+    /// <summary>A finished run whose precision is a number: the only kind of run a table shows.</summary>
+    public static bool IsResult(RunRecord run) =>
+        run.Finished && double.IsFinite(run.Summary!.TestPrecision) && double.IsFinite(run.Summary.ValidationPrecision);
+
+    /// <summary>Marked failed, or finished with a non-finite precision (a number that is never a result).</summary>
+    public static bool IsFailed(RunRecord run) => run.Failed || (run.Finished && !IsResult(run));
 
     /// <summary>"runs (full path), results/runs (full path)" for error messages.</summary>
     public string DescribeSearched() => string.Join(", ", Searched.Select(s => $"'{s}'"));

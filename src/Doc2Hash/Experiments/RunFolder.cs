@@ -13,7 +13,7 @@ namespace Doc2Hash.Experiments;
 /// One run's folder: <c>runs/&lt;dataset&gt;/&lt;method&gt;-&lt;bits&gt;b-seed&lt;seed&gt;-&lt;yyyyMMdd-HHmmss&gt;/</c> with config.json,
 /// metrics.csv (one row per epoch, neural methods), summary.json, and the learned state: checkpoints/{best,last}.bin for
 /// neural methods, state.bin for methods fitted in one pass. A new run never reuses an existing folder; JSON and CSV
-/// files are written atomically.
+/// files are written atomically; failed.json marks a run that failed (e.g. diverged).
 /// </summary>
 public sealed class RunFolder
 {
@@ -22,6 +22,7 @@ public sealed class RunFolder
     public const string SummaryFile = "summary.json";
     public const string CheckpointsFolder = "checkpoints";
     public const string StateFileName = "state.bin";
+    public const string FailedFile = "failed.json";
 
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -68,6 +69,20 @@ public sealed class RunFolder
     /// <summary>The run's configuration; legacy (Doc2hash-only) config.json files are upgraded on the fly (<see cref="LegacyRunConfig"/>).</summary>
     public RunConfig ReadConfig() => Read<RunConfig>(ConfigFile, LegacyRunConfig.Upgrade);
 
+    /// <summary>Whether the run was marked failed: its checkpoints and metrics are not a result.</summary>
+    public bool IsFailed => File.Exists(System.IO.Path.Combine(Path, FailedFile));
+
+    /// <summary>
+    /// Marks the run failed by writing failed.json (the error's type and message, and the time), atomically, so tables
+    /// and resumption leave it out.
+    /// </summary>
+    public void MarkFailed(Exception error) =>
+        AtomicFile.WriteAllText(System.IO.Path.Combine(Path, FailedFile),
+            JsonSerializer.Serialize(new RunFailure(error.GetType().Name, error.Message, DateTime.UtcNow), Json));
+
+    /// <summary>Why the run failed, or null when it is not marked failed.</summary>
+    public RunFailure? ReadFailure() => IsFailed ? Read<RunFailure>(FailedFile) : null;
+
     public RunSummary ReadSummary() => Read<RunSummary>(SummaryFile);
 
     public void WriteSummary(RunSummary summary) =>
@@ -104,13 +119,13 @@ public sealed class RunFolder
         if (!File.Exists(path)) throw new FileNotFoundException($"Run folder '{Path}' has no {file} (was the run interrupted before writing it?).", path);
         try
         {
-            var node = JsonNode.Parse(File.ReadAllText(path)) ?? throw new InvalidDataException($"'{path}' is empty.");
+            var node = JsonNode.Parse(File.ReadAllText(path)) ?? throw new DataFormatException($"'{path}' is empty.");
             return (upgrade is null ? node : upgrade(node)).Deserialize<T>(Json)
-                ?? throw new InvalidDataException($"'{path}' is empty.");
+                ?? throw new DataFormatException($"'{path}' is empty.");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"'{path}' is not valid {typeof(T).Name} JSON (line {e.LineNumber + 1}): {e.Message}", e);
+            throw new DataFormatException($"'{path}' is not valid {typeof(T).Name} JSON (line {e.LineNumber + 1}): {e.Message}", e);
         }
     }
 }

@@ -3,9 +3,19 @@ namespace Doc2Hash.Experiments;
 /// <summary>A run folder as read back: its configuration and, when training finished, its summary.</summary>
 public sealed record RunRecord(RunFolder Folder, RunConfig Config, RunSummary? Summary)
 {
-    public bool Finished => Summary is not null;
+    /// <summary>Training ended normally: a summary exists and the run is not marked failed.</summary>
+    public bool Finished => Summary is not null && !Failed;
 
-    /// <summary>Every run folder under runsDirectory/&lt;dataset&gt;/ (finished ones only unless asked), in path order.</summary>
+    /// <summary>The run was marked failed (e.g. its loss diverged; see <see cref="RunFolder.MarkFailed"/>).</summary>
+    public bool Failed => Folder.IsFailed;
+
+    /// <summary>Why the run failed (failed.json), or null.</summary>
+    public RunFailure? Failure => Folder.ReadFailure();
+
+    /// <summary>
+    /// Every run folder under runsDirectory/&lt;dataset&gt;/ in path order: finished ones only unless asked, so failed and
+    /// interrupted runs never reach a results table.
+    /// </summary>
     public static IReadOnlyList<RunRecord> Scan(string runsDirectory, bool includeUnfinished = false)
     {
         if (!Directory.Exists(runsDirectory)) return [];
@@ -15,8 +25,9 @@ public sealed record RunRecord(RunFolder Folder, RunConfig Config, RunSummary? S
             if (!File.Exists(Path.Combine(path, RunFolder.ConfigFile))) continue;
             var folder = RunFolder.Open(path);
             var summary = File.Exists(Path.Combine(path, RunFolder.SummaryFile)) ? folder.ReadSummary() : null;
-            if (summary is null && !includeUnfinished) continue;
-            records.Add(new RunRecord(folder, folder.ReadConfig(), summary));
+            var record = new RunRecord(folder, folder.ReadConfig(), summary);
+            if (!record.Finished && !includeUnfinished) continue;
+            records.Add(record);
         }
         return records;
     }

@@ -16,7 +16,7 @@ public static class RunRecordStore
     public static IReadOnlyList<string> Files { get; } =
     [
         RunFolder.ConfigFile, RunFolder.SummaryFile, RunFolder.MetricsFile,
-        RunResults.QueryPrecisionFile, RunResults.CurveFile, RunResults.BitUsageFile, RunFailure.MarkerFile,
+        RunResults.QueryPrecisionFile, RunResults.CurveFile, RunResults.BitUsageFile, RunFolder.FailedFile,
     ];
 
     /// <summary>

@@ -1,10 +1,12 @@
-using Doc2Hash.IO;
 namespace Doc2Hash.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old file or the complete new one, never a partial one: the content
 /// goes to a hidden temporary file in the same folder, is flushed to disk, and is then renamed over the target.
-/// If writing throws, the temporary file is deleted and the target is untouched.
+/// On every failure path (the writer throws, the disk fills up, the stream fails on flush or close, the rename fails)
+/// the temporary file is deleted and the target is untouched. A process killed mid-write leaves the target intact and
+/// at most a hidden <c>.name.*.tmp</c> file (see <see cref="TemporaryPathFor"/>). For several files that belong
+/// together see <see cref="AtomicFileSet"/>.
 /// </summary>
 public static class AtomicFile
 {
@@ -32,7 +34,8 @@ public static class AtomicFile
 
     /// <summary>
     /// First half of an atomic write: the complete content in a flushed temporary file next to the target, whose
-    /// path is returned. Nothing is left behind if writing throws. Finish with <see cref="Commit"/>.
+    /// path is returned. Nothing is left behind if writing throws; an I/O failure (e.g. a full disk) is reported
+    /// against the target, saying that nothing was changed. Finish with <see cref="Commit"/>.
     /// </summary>
     public static string WriteTemporary(string path, Action<Stream> writeContent)
     {
@@ -41,13 +44,20 @@ public static class AtomicFile
         string temporary = TemporaryPathFor(target);
         try
         {
+            // Disposed inside the try: closing flushes the last buffer, which is where a full disk often shows up.
             using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             writeContent(stream);
             stream.Flush(flushToDisk: true);
         }
+        catch (IOException error) when (error is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            TryDelete(temporary);
+            throw new IOException($"Writing '{target}' failed: {error.Message} Nothing was changed: the previous file (if any) is intact " +
+                                  "and the partial temporary file was removed. Free disk space or choose another folder, then try again.", error);
+        }
         catch
         {
-            File.Delete(temporary);
+            TryDelete(temporary);
             throw;
         }
         return temporary;
@@ -62,7 +72,7 @@ public static class AtomicFile
         }
         catch
         {
-            File.Delete(temporary);
+            TryDelete(temporary);
             throw;
         }
     }
@@ -70,4 +80,20 @@ public static class AtomicFile
     /// <summary>A unique hidden name next to the target, so the final rename stays on one file system.</summary>
     public static string TemporaryPathFor(string target) =>
         Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>
+    /// Deletes a file on a failure path without letting a second error hide the first (the exception being handled
+    /// is the one the caller needs to see).
+    /// </summary>
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            // The original failure is rethrown by the caller; a leftover temporary file is hidden and uniquely named.
+        }
+    }
 }

@@ -10,14 +10,19 @@ public sealed class SparseMatrix
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(columns);
-        if (rowPointers.Length != rows + 1)
-            throw new ArgumentException($"rowPointers has {rowPointers.Length} entries; a {rows}-row CSR matrix needs {rows + 1}.", nameof(rowPointers));
+        if (rowPointers.Length != rows + 1L)
+            throw new ArgumentException($"rowPointers has {rowPointers.Length} entries; a {rows}-row CSR matrix needs {rows + 1L}.", nameof(rowPointers));
         if (columnIndices.Length != values.Length || rowPointers[0] != 0 || rowPointers[rows] != values.Length)
             throw new ArgumentException("CSR arrays disagree: rowPointers[0] must be 0 and rowPointers[rows] must equal the number of stored values.");
+        // All pointers first: non-decreasing from 0 to the value count keeps every index below in bounds, whatever the
+        // order of the damage (a corrupt cache with a pointer past the end before a decreasing one was found by fuzzing).
         for (int r = 0; r < rows; r++)
         {
             if (rowPointers[r + 1] < rowPointers[r])
                 throw new ArgumentException($"rowPointers must not decrease (row {r}).", nameof(rowPointers));
+        }
+        for (int r = 0; r < rows; r++)
+        {
             for (int k = rowPointers[r]; k < rowPointers[r + 1]; k++)
             {
                 int c = columnIndices[k];

@@ -119,19 +119,24 @@ public sealed class Trainer(TrainerOptions options)
         return (means, schedules, step, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>One optimiser step inside its own dispose scope; adds every term's value to <paramref name="sums"/>.</summary>
+    /// <summary>
+    /// One optimiser step inside its own dispose scope; adds every term's value to <paramref name="sums"/>. A NaN or
+    /// infinite loss stops training (<see cref="TrainingDivergedException"/>) before the step is taken.
+    /// </summary>
     private static double TrainStep(ITrainableHasher model, ITrainingOptimizer optimizer, TrainingBatch batch, StepContext context, Dictionary<string, double> sums)
     {
         using var quiet = GcQuietRegion.Enter();   // no finalizer may free a Scalar mid-call (GcQuietRegion)
         using var scope = NewDisposeScope();
         var loss = model.ComputeLoss(batch, context);
+        double total = loss.Total.item<float>();
+        var terms = loss.Terms.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
+        TrainingDivergedException.ThrowIfNotFinite(context, total, terms);   // before the step can spread NaN into the weights
         ClearGradients(model);
         loss.Total.backward();
         optimizer.Step();
-        double total = loss.Total.item<float>();
         sums[LossTerms.TotalName] = sums.GetValueOrDefault(LossTerms.TotalName) + total;
-        foreach (var (name, term) in loss.Terms)
-            sums[name] = sums.GetValueOrDefault(name) + term.item<float>();
+        foreach (var (name, value) in terms)
+            sums[name] = sums.GetValueOrDefault(name) + value;
         return total;
     }
 

@@ -1,4 +1,5 @@
 using Doc2Hash.Data;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data;
 
@@ -25,6 +26,7 @@ public class CorpusLoaderTests
     }
 
     [Fact]
+    [BadInput("datasets", "an unknown dataset name given to the loader", "ArgumentException listing the known datasets, before any file access")]
     public void Loading_an_unknown_name_fails_before_any_file_access()
     {
         var error = Assert.Throws<ArgumentException>(() => CorpusLoader.LoadRaw("no-such-corpus", DataOptions.Default));

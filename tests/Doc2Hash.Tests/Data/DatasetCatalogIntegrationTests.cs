@@ -1,6 +1,7 @@
 using Doc2Hash.Data;
 using Doc2Hash.Data.Cache;
 using Doc2Hash.Data.Formats;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data;
 
@@ -33,6 +34,29 @@ public class DatasetCatalogIntegrationTests
         Assert.Equal(data.Train.Features.Values, again.Dataset.Train.Features.Values);
         Assert.Equal(data.Test.Labels.LabelIds, again.Dataset.Test.Labels.LabelIds);
         Assert.Equal(data.Vocabulary, again.Dataset.Vocabulary);
+
+        // The raw archive gone (an empty mirror, no download): the complete, verified cache still serves.
+        string noMirror = Directory.CreateDirectory(cache.File("no-mirror")).FullName;
+        var withoutSource = DatasetCatalog.Load("ng20", options with { MirrorDirectory = noMirror });
+        Assert.True(withoutSource.FromCache);
+        Assert.Equal(prepared.Fingerprint, withoutSource.Fingerprint);
+        Assert.Contains("raw source files are not available locally", withoutSource.CacheNote);
+        Assert.Equal(data.Train.Features.Values, withoutSource.Dataset.Train.Features.Values);
+    }
+
+    [Fact]
+    [BadInput("datasets", "the raw archive gone and the processed cache damaged (empty manifest)", "DataSourceException: Dataset 'ng20' needs the file '20news-bydate.tar.gz' ... The processed cache could not be used instead: corrupt cache: manifest '...' is empty (0 bytes).")]
+    public void Without_the_raw_source_a_damaged_cache_is_explained_next_to_the_missing_file()
+    {
+        using var cache = new TempFolder();
+        var options = new DataOptions { DataRoot = cache.Path, MirrorDirectory = Directory.CreateDirectory(cache.File("no-mirror")).FullName, AllowDownload = false };
+        string manifest = ProcessedDatasetCache.ManifestPath(DatasetCatalog.ProcessedDirectory(options), "ng20");
+        cache.WriteBytes(Path.GetRelativePath(cache.Path, manifest), []);
+
+        var error = Assert.Throws<Doc2Hash.Data.Acquisition.DataSourceException>(() => DatasetCatalog.Load("ng20", options));
+
+        Assert.Contains("needs the file '20news-bydate.tar.gz'", error.Message);
+        Assert.Contains($"The processed cache could not be used instead: corrupt cache: manifest '{manifest}' is empty (0 bytes).", error.Message);
     }
 
     [Fact]

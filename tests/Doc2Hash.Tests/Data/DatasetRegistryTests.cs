@@ -1,4 +1,5 @@
 using Doc2Hash.Data;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data;
 
@@ -34,6 +35,7 @@ public class DatasetRegistryTests
     }
 
     [Fact]
+    [BadInput("datasets", "an unknown dataset name ('imdb')", "ArgumentException: Unknown dataset 'imdb'. Known datasets: ng20, reuters, ...")]
     public void An_unknown_name_lists_the_known_ones()
     {
         var error = Assert.Throws<ArgumentException>(() => DatasetRegistry.Get("imdb"));

@@ -1,6 +1,7 @@
 using Doc2Hash.Evaluation;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Tests.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Evaluation;
 
@@ -57,6 +58,7 @@ public class CodeStatisticsTests
     }
 
     [Fact]
+    [BadInput("evaluation", "code statistics of zero codes", "ArgumentException: no codes")]
     public void No_codes_is_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => CodeStatistics.Compute(new BinaryCodes(0, 8, [])));

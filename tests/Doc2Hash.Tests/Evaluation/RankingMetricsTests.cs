@@ -1,5 +1,6 @@
 using Doc2Hash.Evaluation;
 using Doc2Hash.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Evaluation;
 
@@ -59,6 +60,7 @@ public class RankingMetricsTests
     }
 
     [Fact]
+    [BadInput("evaluation", "precision at a depth beyond the ranked list", "ArgumentOutOfRangeException: depth must be in [1, 5]")]
     public void Depth_beyond_the_ranked_list_is_rejected()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => RankingMetrics.PrecisionAt(Ranked, 6));

@@ -2,6 +2,7 @@ using Doc2Hash.Data;
 using Doc2Hash.Evaluation;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Tests.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Evaluation;
 
@@ -96,6 +97,7 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    [BadInput("evaluation", "label rows that do not match the query or database codes", "ArgumentException: Query labels have 1 rows but there are 2 query codes (and the database likewise)")]
     public void Label_rows_that_do_not_match_the_codes_are_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
@@ -110,6 +112,7 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    [BadInput("evaluation", "no query codes", "ArgumentException: no query codes")]
     public void No_queries_is_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
@@ -119,6 +122,7 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    [BadInput("evaluation", "query and database labels with different label counts", "ArgumentException: 3 label ids but database labels use 4")]
     public void Label_id_spaces_of_different_sizes_are_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
@@ -128,6 +132,7 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    [BadInput("evaluation", "query and database codes of different lengths", "ArgumentException: Query codes have 3 bits but database codes have 4")]
     public void Mismatched_bit_lengths_are_rejected()
     {
         var error = Assert.Throws<ArgumentException>(() => RetrievalEvaluator.Evaluate(
@@ -139,6 +144,7 @@ public class RetrievalEvaluatorTests
     [Theory]
     [InlineData(0)]
     [InlineData(-5)]
+    [BadInput("evaluation", "K = 0 or negative", "ArgumentOutOfRangeException: K must be at least 1")]
     public void K_below_one_is_rejected(int k)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => EvaluateSingleLabel(new RetrievalOptions { K = k }));
@@ -146,6 +152,7 @@ public class RetrievalEvaluatorTests
     }
 
     [Fact]
+    [BadInput("evaluation", "a precision-curve depth beyond the database", "ArgumentOutOfRangeException: exceeds the database size (6)")]
     public void A_curve_depth_beyond_the_database_is_rejected()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() =>

@@ -38,6 +38,7 @@ public class ExperimentTests
     }
 
     [Fact]
+    [BadInput("run folder", "a new run whose folder already exists", "IOException: Run folder '...' already exists; runs are never overwritten")]
     public void An_existing_run_folder_is_never_overwritten()
     {
         var runs = TempRuns();
@@ -61,6 +62,7 @@ public class ExperimentTests
     }
 
     [Fact]
+    [BadInput("run folder", "training interrupted after an epoch (cancelled)", "no summary written; resume continues at the next epoch and finishes")]
     public void An_interrupted_run_resumes_in_its_folder_and_finishes_every_epoch()
     {
         var data = TinyCorpus.Topics(train: 200);
@@ -80,6 +82,7 @@ public class ExperimentTests
     }
 
     [Fact]
+    [BadInput("run evaluation", "evaluating a run on a dataset other than the one it was trained on", "InvalidDataException: Dataset '...' differs from the data run '...' was trained on")]
     public void A_run_refuses_a_dataset_that_differs_from_the_one_it_was_trained_on()
     {
         var (run, _) = Experiment.Train(Quick(epochs: 1), TinyCorpus.Topics(train: 100), TempRuns());
@@ -97,5 +100,44 @@ public class ExperimentTests
         var supervised = new Doc2HashSupervisedMethod().Preset(32);
         Assert.Equal((1e-4, 0.0, 0.2, WeightInit.XavierUniform, 0.01), (supervised.Training.LearningRate, supervised.Model.Dropout,
             supervised.Model.Temperature.Initial, supervised.Model.Init, supervised.Model.BiasFill));
+    }
+
+    [Fact]
+    [BadInput("run folder", "a run whose loss diverges (learning rate NaN)", "TrainingDivergedException; the folder gets failed.json, no summary; report scans skip it; resume refuses it")]
+    public void A_diverged_run_is_marked_failed_left_out_of_scans_and_not_resumable()
+    {
+        var config = Quick(epochs: 2);
+        var settings = (NeuralSettings<Doc2HashConfig>)config.Settings;   // past the CLI's parse-time check, on purpose
+        config = config with { Settings = settings with { Training = settings.Training with { LearningRate = double.NaN } } };
+        string runs = TempRuns();
+        RunFolder? folder = null;
+        var error = Assert.Throws<TrainingDivergedException>(() => Experiment.Train(config, TinyCorpus.Topics(train: 100), runs, (_, run) => folder = run));
+
+        Assert.NotNull(folder);
+        Assert.True(folder.IsFailed);
+        var failure = folder.ReadFailure()!;
+        Assert.Equal((nameof(TrainingDivergedException), error.Message), (failure.Error, failure.Message));
+        Assert.False(File.Exists(Path.Combine(folder.Path, RunFolder.SummaryFile)));
+        Assert.Empty(RunRecord.Scan(runs));
+        var record = Assert.Single(RunRecord.Scan(runs, includeUnfinished: true));
+        Assert.True(record.Failed);
+        Assert.False(record.Finished);
+        var resume = Assert.Throws<InvalidOperationException>(() => Experiment.Resume(folder, TinyCorpus.Topics(train: 100)));
+        Assert.Contains("cannot be resumed", resume.Message);
+    }
+
+    [Fact]
+    [BadInput("run evaluation", "evaluating a run whose best.bin has 400 KB-style damage (a third of the file zeroed)", "DataFormatException naming best.bin (SHA-256 mismatch) instead of a silent P@100 of 0.05")]
+    public void Evaluating_a_run_with_a_damaged_best_checkpoint_fails_instead_of_giving_a_number()
+    {
+        var data = TinyCorpus.Topics(train: 100);
+        var (run, _) = Experiment.Train(Quick(epochs: 1), data, TempRuns());
+        using (var file = File.OpenWrite(run.BestCheckpoint))
+        {
+            file.Position = file.Length / 3;
+            file.Write(new byte[file.Length / 3]);
+        }
+        var error = Assert.Throws<Doc2Hash.IO.DataFormatException>(() => Experiment.Evaluate(run, data, 10, CPU));
+        Assert.Contains(run.BestCheckpoint, error.Message);
     }
 }

@@ -58,7 +58,7 @@ public class StudyReportTests
         var runs = new HandMadeRuns(temp.File("runs"));
         runs.Add(Cell(32, 1), 0.40);
         var marked = runs.Add(Cell(32, 2), 0.99);
-        RunFailure.Mark(marked.Path, new InvalidOperationException("loss became NaN"));
+        marked.MarkFailed(new InvalidOperationException("loss became NaN"));
         runs.Add(Cell(32, 3), double.NaN);   // a non-finite result is never a number to report
 
         var collection = RunCollection.Load(temp.File("runs"));

@@ -1,4 +1,5 @@
 using Doc2Hash.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Retrieval;
 
@@ -29,6 +30,7 @@ public class HammingDistanceTests
     }
 
     [Fact]
+    [BadInput("retrieval", "Hamming distance between codes of different lengths", "ArgumentException: same length")]
     public void Between_rejects_codes_of_different_lengths()
     {
         var error = Assert.Throws<ArgumentException>(() => HammingDistance.Between(new ulong[1], new ulong[2]));

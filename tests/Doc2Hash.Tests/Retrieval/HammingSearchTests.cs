@@ -1,4 +1,5 @@
 using Doc2Hash.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Retrieval;
 
@@ -89,6 +90,7 @@ public class HammingSearchTests
     }
 
     [Fact]
+    [BadInput("retrieval", "a 3-bit query against 4-bit codes", "ArgumentException naming both lengths")]
     public void Mismatched_bit_lengths_are_rejected_with_both_lengths_named()
     {
         var error = Assert.Throws<ArgumentException>(() => HammingSearch.TopK(TestCodes.Parse("000"), Database, 1));
@@ -99,6 +101,7 @@ public class HammingSearchTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
+    [BadInput("retrieval", "top-K with K = 0 or -1", "ArgumentOutOfRangeException: at least 1")]
     public void K_below_one_is_rejected(int k)
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HammingSearch.TopK(Query, Database, k));
@@ -106,6 +109,7 @@ public class HammingSearchTests
     }
 
     [Fact]
+    [BadInput("retrieval", "top-K with K beyond the database", "ArgumentOutOfRangeException: exceeds the database size (6)")]
     public void K_beyond_the_database_is_an_error_not_a_clamp()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => HammingSearch.TopK(Query, Database, 7));

@@ -1,4 +1,5 @@
 using Doc2Hash.Text;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Text;
 
@@ -38,6 +39,7 @@ public class TermCounterTests
     }
 
     [Fact]
+    [BadInput("text", "a vocabulary with a duplicate term", "ArgumentException naming \"aa\"")]
     public void Vocabulary_rejects_duplicate_terms()
     {
         var error = Assert.Throws<ArgumentException>(() => new Vocabulary(["aa", "bb", "aa"]));

@@ -1,4 +1,5 @@
 using Doc2Hash.Text;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Text;
 
@@ -58,6 +59,7 @@ public class TfidfTransformerTests
     }
 
     [Fact]
+    [BadInput("text", "TF-IDF transform of a matrix with other columns", "ArgumentException")]
     public void Transform_rejects_a_matrix_with_other_columns()
     {
         var tfidf = TfidfTransformer.Fit(Counts, TfidfOptions.Authors);

@@ -1,4 +1,5 @@
 using Doc2Hash.Text;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Text;
 
@@ -66,6 +67,7 @@ public class VocabularyBuilderTests
     }
 
     [Fact]
+    [BadInput("text", "max_df below min_df", "ArgumentException naming max_df and min_df")]
     public void Max_df_below_min_df_is_rejected_with_both_values()
     {
         string[] documents = ["aa bb", "aa cc"];
@@ -76,6 +78,7 @@ public class VocabularyBuilderTests
     }
 
     [Fact]
+    [BadInput("text", "document-frequency bounds that prune every term", "InvalidOperationException: ... lower min_df or raise max_df")]
     public void Pruning_everything_is_an_error_that_says_what_to_relax()
     {
         string[] documents = ["aa bb", "cc dd"];
@@ -85,6 +88,7 @@ public class VocabularyBuilderTests
     }
 
     [Fact]
+    [BadInput("text", "a vocabulary from no documents", "InvalidOperationException: The 0 training documents contain no token")]
     public void No_documents_give_a_clear_error()
     {
         var error = Assert.Throws<InvalidOperationException>(() => VocabularyBuilder.Fit(Array.Empty<string>(), Options()));
@@ -92,6 +96,7 @@ public class VocabularyBuilderTests
     }
 
     [Fact]
+    [BadInput("text", "documents of stop words only", "InvalidOperationException naming the stop words")]
     public void Documents_of_only_stop_words_give_a_clear_error()
     {
         string[] documents = ["the and of", "a an"];

@@ -106,6 +106,7 @@ public class TrainerTests
     }
 
     [Fact]
+    [BadInput("trainer", "resume without last.bin", "FileNotFoundException naming last.bin")]
     public void Resuming_without_a_last_checkpoint_names_the_missing_file()
     {
         var folder = TempFolder();

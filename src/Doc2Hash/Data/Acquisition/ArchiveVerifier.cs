@@ -46,8 +46,7 @@ public static class ArchiveVerifier
     static Func<Stream, Dictionary<string, int>> CountFilesPerPrefix(ArchiveExpectation? expected) => stream =>
     {
         var counts = (expected?.FilesPerPrefix.Keys ?? []).ToDictionary(prefix => prefix, _ => 0);
-        using var reader = new TarReader(stream, leaveOpen: true);
-        while (reader.GetNextEntry() is { } entry)
+        foreach (var entry in TarEntries.Read(stream))
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
             foreach (string prefix in counts.Keys)

@@ -10,7 +10,10 @@ public sealed class SourceResolver(DataDirectories directories, DataOptions opti
 {
     public DataDirectories Directories => directories;
 
-    public ResolvedSource Resolve(SourceFile source, string datasetName)
+    public ResolvedSource Resolve(SourceFile source, string datasetName) => TryLocate(source) ?? Download(source, datasetName);
+
+    /// <summary>The source file from the local cache or the mirror, or null when it is in neither (nothing is downloaded).</summary>
+    public ResolvedSource? TryLocate(SourceFile source)
     {
         foreach (string relativePath in CandidatePaths(source))
         {
@@ -22,7 +25,7 @@ public sealed class SourceResolver(DataDirectories directories, DataOptions opti
             string? mirrored = directories.MirrorPath(relativePath);
             if (mirrored is not null && File.Exists(mirrored)) return new ResolvedSource(source, mirrored, SourceOrigin.Mirror);
         }
-        return Download(source, datasetName);
+        return null;
     }
 
     static IEnumerable<string> CandidatePaths(SourceFile source) =>

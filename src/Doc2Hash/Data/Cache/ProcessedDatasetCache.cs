@@ -24,9 +24,23 @@ public static class ProcessedDatasetCache
     /// On false, <paramref name="reason"/> says why (missing, stale or corrupt) and <paramref name="dataset"/> is null.
     /// </summary>
     public static bool TryLoad(string directory, string name, string sourceFingerprint, string preprocessingFingerprint,
-        out HashingDataset? dataset, out string reason)
+        out HashingDataset? dataset, out string reason) =>
+        TryLoad(directory, name, sourceFingerprint, preprocessingFingerprint, out dataset, out _, out reason);
+
+    /// <summary>
+    /// Loads a cached dataset whose raw sources are no longer available, so their fingerprint cannot be recomputed: the
+    /// cache must be complete, pass its size and SHA-256 checks and match <paramref name="preprocessingFingerprint"/>;
+    /// <paramref name="sourceFingerprint"/> returns the source fingerprint it was built from.
+    /// </summary>
+    public static bool TryLoadWithoutSource(string directory, string name, string preprocessingFingerprint,
+        out HashingDataset? dataset, out string? sourceFingerprint, out string reason) =>
+        TryLoad(directory, name, null, preprocessingFingerprint, out dataset, out sourceFingerprint, out reason);
+
+    private static bool TryLoad(string directory, string name, string? sourceFingerprint, string preprocessingFingerprint,
+        out HashingDataset? dataset, out string? cachedSource, out string reason)
     {
         dataset = null;
+        cachedSource = null;
         string manifestPath = ManifestPath(directory, name), dataPath = DataPath(directory, name);
         if (!File.Exists(manifestPath))
         {
@@ -39,6 +53,7 @@ public static class ProcessedDatasetCache
         var loaded = ReadData(dataPath, manifest, out reason);
         if (loaded is null) return false;
         dataset = loaded;
+        cachedSource = manifest.SourceFingerprint;
         reason = $"loaded '{name}' from '{dataPath}' (cached {manifest.CreatedUtc:u})";
         return true;
     }
@@ -83,7 +98,13 @@ public static class ProcessedDatasetCache
         reason = "";
         try
         {
-            var manifest = JsonSerializer.Deserialize(File.ReadAllBytes(manifestPath), ProcessedDatasetManifestJson.Default.ProcessedDatasetManifest);
+            var bytes = File.ReadAllBytes(manifestPath);
+            if (bytes.Length == 0)
+            {
+                reason = $"corrupt cache: manifest '{manifestPath}' is empty (0 bytes)";
+                return null;
+            }
+            var manifest = JsonSerializer.Deserialize(bytes, ProcessedDatasetManifestJson.Default.ProcessedDatasetManifest);
             if (manifest?.Name is null || manifest.SourceFingerprint is null || manifest.PreprocessingFingerprint is null || manifest.DataSha256 is null)
                 reason = $"corrupt cache: manifest '{manifestPath}' lacks required fields";
             else
@@ -96,14 +117,15 @@ public static class ProcessedDatasetCache
         return null;
     }
 
-    private static bool IsCurrent(ProcessedDatasetManifest manifest, string name, string source, string preprocessing, out string reason)
+    /// <summary>Format, name and fingerprints match; a null <paramref name="source"/> (raw files gone) skips the source check.</summary>
+    private static bool IsCurrent(ProcessedDatasetManifest manifest, string name, string? source, string preprocessing, out string reason)
     {
         reason = manifest switch
         {
             { FormatVersion: var v } when v != ProcessedDatasetFile.FormatVersion =>
                 $"outdated cache: format version {v}, this build reads version {ProcessedDatasetFile.FormatVersion}",
             { Name: var n } when n != name => $"corrupt cache: the manifest describes dataset '{n}', not '{name}'",
-            { SourceFingerprint: var s } when s != source => $"stale cache: source fingerprint changed (cached '{s}', now '{source}')",
+            { SourceFingerprint: var s } when source is not null && s != source => $"stale cache: source fingerprint changed (cached '{s}', now '{source}')",
             { PreprocessingFingerprint: var p } when p != preprocessing =>
                 $"stale cache: preprocessing fingerprint changed (cached '{p}', now '{preprocessing}')",
             _ => "",
@@ -119,6 +141,11 @@ public static class ProcessedDatasetCache
             return null;
         }
         var file = File.ReadAllBytes(dataPath);
+        if (file.Length < ProcessedDatasetFile.TrailerBytes)
+        {
+            reason = $"corrupt cache: '{dataPath}' has {file.Length} bytes{(file.Length == 0 ? " (it is empty)" : "")}, fewer than its {ProcessedDatasetFile.TrailerBytes}-byte checksum alone";
+            return null;
+        }
         if (file.Length != manifest.DataBytes)
         {
             reason = $"corrupt cache: '{dataPath}' has {file.Length} bytes, the manifest says {manifest.DataBytes} (truncated or replaced)";
@@ -148,7 +175,7 @@ public static class ProcessedDatasetCache
             reason = "";
             return dataset;
         }
-        catch (InvalidDataException e)
+        catch (DataFormatException e)
         {
             reason = $"corrupt cache: '{dataPath}': {e.Message}";
             return null;

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Doc2Hash.Text;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Cache;
 
@@ -44,15 +45,15 @@ internal static class ProcessedDatasetFile
     public static string ContentHash(ReadOnlySpan<byte> file) =>
         Convert.ToHexStringLower(SHA256.HashData(file[..^TrailerBytes]));
 
-    /// <summary>Parses a file whose checksum was already verified; throws InvalidDataException if it is malformed.</summary>
+    /// <summary>Parses a file whose checksum was already verified; throws DataFormatException if it is malformed.</summary>
     public static HashingDataset Deserialize(byte[] file)
     {
         var reader = new SpanReader(file, file.Length - TrailerBytes);
         if (!reader.Bytes(Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException("not a Doc2Hash dataset cache (bad magic)");
+            throw new DataFormatException("not a Doc2Hash dataset cache (bad magic)");
         int version = reader.Int32();
         if (version != FormatVersion)
-            throw new InvalidDataException($"format version {version}, this build reads {FormatVersion}");
+            throw new DataFormatException($"format version {version}, this build reads {FormatVersion}");
         string name = reader.String();
         var vocabulary = reader.Strings();
         var labelNames = reader.Strings();
@@ -61,7 +62,7 @@ internal static class ProcessedDatasetFile
         var validation = ReadSplit(reader, multiLabel);
         var test = ReadSplit(reader, multiLabel);
         if (!reader.AtEnd)
-            throw new InvalidDataException("unexpected bytes after the test split");
+            throw new DataFormatException("unexpected bytes after the test split");
         return new HashingDataset(name, vocabulary, labelNames, train, validation, test);
     }
 
@@ -91,10 +92,10 @@ internal static class ProcessedDatasetFile
     {
         int rows = reader.Count(), columns = reader.Count(), nonZeros = reader.Count();
         int labelCount = reader.Count(), labelEntries = reader.Count();
-        var rowPointers = reader.Array<int>(rows + 1);
+        var rowPointers = reader.Array<int>(rows + 1L);
         var columnIndices = reader.Array<int>(nonZeros);
         var values = reader.Array<float>(nonZeros);
-        var labelPointers = reader.Array<int>(rows + 1);
+        var labelPointers = reader.Array<int>(rows + 1L);
         var labelIds = reader.Array<int>(labelEntries);
         try
         {
@@ -104,7 +105,7 @@ internal static class ProcessedDatasetFile
         }
         catch (ArgumentException e)
         {
-            throw new InvalidDataException($"inconsistent split arrays ({e.Message})", e);
+            throw new DataFormatException($"inconsistent split arrays ({e.Message})", e);
         }
     }
 
@@ -118,7 +119,7 @@ internal static class ProcessedDatasetFile
         public ReadOnlySpan<byte> Bytes(int count)
         {
             if (count < 0 || count > end - _position)
-                throw new InvalidDataException($"truncated: {count} bytes needed at byte {_position}, {end - _position} remain");
+                throw new DataFormatException($"truncated: {count} bytes needed at byte {_position}, {end - _position} remain");
             var span = buffer.AsSpan(_position, count);
             _position += count;
             return span;
@@ -129,11 +130,17 @@ internal static class ProcessedDatasetFile
         public int Count()
         {
             int count = Int32();
-            return count >= 0 ? count : throw new InvalidDataException($"negative count {count} before byte {_position}");
+            return count >= 0 ? count : throw new DataFormatException($"negative count {count} before byte {_position}");
         }
 
-        public T[] Array<T>(int count) where T : unmanaged =>
-            MemoryMarshal.Cast<byte, T>(Bytes(checked(count * Marshal.SizeOf<T>()))).ToArray();
+        /// <summary>Sizes in 64-bit arithmetic: a corrupt count is "more bytes than remain", never an overflow.</summary>
+        public T[] Array<T>(long count) where T : unmanaged
+        {
+            long bytes = count * Marshal.SizeOf<T>();
+            if (bytes > end - _position)
+                throw new DataFormatException($"truncated: {count} values ({bytes} bytes) needed at byte {_position}, {end - _position} remain");
+            return MemoryMarshal.Cast<byte, T>(Bytes((int)bytes)).ToArray();
+        }
 
         public string String()
         {
@@ -144,14 +151,18 @@ internal static class ProcessedDatasetFile
                 byte b = Bytes(1)[0];
                 length |= (b & 0x7F) << shift;
                 if ((b & 0x80) == 0) break;
-                if (shift > 28) throw new InvalidDataException($"bad string length before byte {_position}");
+                if (shift > 28) throw new DataFormatException($"bad string length before byte {_position}");
             }
             return Encoding.UTF8.GetString(Bytes(length));
         }
 
         public string[] Strings()
         {
-            var strings = new string[Count()];
+            // Each string takes at least its 1-byte length prefix: a larger count cannot be genuine (and must not be allocated).
+            int count = Count();
+            if (count > end - _position)
+                throw new DataFormatException($"{count} strings announced before byte {_position}, but only {end - _position} bytes remain");
+            var strings = new string[count];
             for (int i = 0; i < strings.Length; i++) strings[i] = String();
             return strings;
         }

@@ -12,18 +12,22 @@ public sealed class MatDenseArray : MatVariable
     {
         if (dimensions.Count < 2)
             throw new ArgumentException($"Variable '{name}': a MATLAB array has at least 2 dimensions, got {dimensions.Count}.", nameof(dimensions));
-        long count = 1;
-        foreach (int size in dimensions)
+        // Exact products: a zero dimension lets the others be anything, and their product must still fit an int.
+        System.Numerics.BigInteger count = 1, columns = 1;
+        for (int d = 0; d < dimensions.Count; d++)
         {
-            ArgumentOutOfRangeException.ThrowIfNegative(size, nameof(dimensions));
-            count *= size;
+            ArgumentOutOfRangeException.ThrowIfNegative(dimensions[d], nameof(dimensions));
+            count *= dimensions[d];
+            if (d > 0) columns *= dimensions[d];
         }
+        if (columns > int.MaxValue)
+            throw new ArgumentException($"Variable '{name}': dimensions {string.Join(" x ", dimensions)} give {columns} columns, more than {int.MaxValue}.", nameof(dimensions));
         if (count != columnMajorData.Length)
             throw new ArgumentException($"Variable '{name}': dimensions {string.Join(" x ", dimensions)} hold {count} values, data has {columnMajorData.Length}.", nameof(columnMajorData));
         if (arrayClass is MatArrayClass.Cell or MatArrayClass.Struct or MatArrayClass.Object or MatArrayClass.Char or MatArrayClass.Sparse)
             throw new ArgumentException($"Variable '{name}': {arrayClass} is not a dense numeric class.", nameof(arrayClass));
         Dimensions = dimensions.ToArray();
-        _columns = dimensions.Skip(1).Aggregate(1, (product, size) => product * size);
+        _columns = (int)columns;
         Data = columnMajorData;
         Class = arrayClass;
         IsLogical = isLogical;

@@ -1,10 +1,12 @@
+using Doc2Hash.IO;
+
 namespace Doc2Hash.Data.Formats;
 
 /// <summary>
 /// A MATLAB file that cannot be read: truncated, corrupt or using a feature the reader does not support.
 /// The message names the file, the variable (when known) and the byte offset where reading stopped.
 /// </summary>
-public sealed class MatFormatException : IOException
+public sealed class MatFormatException : DataFormatException
 {
     public MatFormatException(string filePath, string? variableName, string offsetDescription, string problem, Exception? inner = null)
         : base(Compose(filePath, variableName, offsetDescription, problem), inner)

@@ -110,10 +110,17 @@ internal static class MatReader
     {
         var realElement = array.Expect("real part");
         var values = array.ReadDoubles(realElement, "real part");
-        long expected = dimensions.Aggregate(1L, (product, size) => product * size);
+        var expected = dimensions.Aggregate(System.Numerics.BigInteger.One, (product, size) => product * size);
         if (values.Length != expected)
             throw array.Error(realElement.TagOffset, $"dimensions {string.Join(" x ", dimensions)} need {expected} values but the data holds {values.Length}; the file is corrupt.");
-        return new MatDenseArray(array.VariableName!, dimensions, values, arrayClass, logical);
+        try
+        {
+            return new MatDenseArray(array.VariableName!, dimensions, values, arrayClass, logical);
+        }
+        catch (ArgumentException e)
+        {
+            throw array.Error(realElement.TagOffset, e.Message + " The file is corrupt.", e);
+        }
     }
 
     private static MatSparseArray ReadSparse(MatCursor array, int[] dimensions, bool logical)
@@ -127,8 +134,8 @@ internal static class MatReader
         var prElement = array.Expect("values (pr)");
         var values = array.ReadDoubles(prElement, "values (pr)");
         int columns = dimensions[1];
-        if (columnPointers.Length != columns + 1)
-            throw array.Error(jcElement.TagOffset, $"jc has {columnPointers.Length} entries but {columns} columns need {columns + 1}; the file is corrupt.");
+        if (columnPointers.Length != columns + 1L)
+            throw array.Error(jcElement.TagOffset, $"jc has {columnPointers.Length} entries but {columns} columns need {columns + 1L}; the file is corrupt.");
         // ir and pr may be longer than the stored count (MATLAB's nzmax); jc's last entry is the real count.
         int count = columnPointers[columns];
         if (rowIndices.Length < count || values.Length < count)

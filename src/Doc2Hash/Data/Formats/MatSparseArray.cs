@@ -83,14 +83,18 @@ public sealed class MatSparseArray : MatVariable
 
     private static void ValidateColumns(string name, int rows, int columns, int[] columnPointers, int[] rowIndices, double[] values)
     {
-        if (columnPointers.Length != columns + 1)
-            throw new ArgumentException($"Sparse variable '{name}': jc has {columnPointers.Length} entries; {columns} columns need {columns + 1}.");
+        if (columnPointers.Length != columns + 1L)
+            throw new ArgumentException($"Sparse variable '{name}': jc has {columnPointers.Length} entries; {columns} columns need {columns + 1L}.");
         if (rowIndices.Length != values.Length || columnPointers[0] != 0 || columnPointers[columns] != values.Length)
             throw new ArgumentException($"Sparse variable '{name}': jc must start at 0 and end at the number of stored values ({values.Length}); ir has {rowIndices.Length} entries.");
+        // All of jc first: non-decreasing from 0 to the value count keeps every k below in bounds (found by fuzzing).
         for (int c = 0; c < columns; c++)
         {
             if (columnPointers[c + 1] < columnPointers[c])
                 throw new ArgumentException($"Sparse variable '{name}': jc decreases at column {c}.");
+        }
+        for (int c = 0; c < columns; c++)
+        {
             for (int k = columnPointers[c]; k < columnPointers[c + 1]; k++)
             {
                 int row = rowIndices[k];

@@ -24,7 +24,13 @@ public static class NpyWriter
         Write(path, Float32Descr, sizeof(float), shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
     }
 
-    private static void Write(string path, string descr, int itemSize, IReadOnlyList<int> shape, byte[] data, bool overwrite)
+    private static void Write(string path, string descr, int itemSize, IReadOnlyList<int> shape, byte[] data, bool overwrite) =>
+        AtomicFile.Write(path, Content(descr, itemSize, shape, data), overwrite);
+
+    /// <summary>The whole .npy file of a uint8 array as a stream writer, for <see cref="AtomicFileSet"/>.</summary>
+    public static Action<Stream> UInt8Content(IReadOnlyList<int> shape, byte[] data) => Content(UInt8Descr, sizeof(byte), shape, data);
+
+    private static Action<Stream> Content(string descr, int itemSize, IReadOnlyList<int> shape, byte[] data)
     {
         long count = 1;
         foreach (int size in shape)
@@ -35,10 +41,10 @@ public static class NpyWriter
         if (count * itemSize != data.Length)
             throw new ArgumentException($"Shape ({string.Join(", ", shape)}) holds {count} values of {itemSize} bytes, but {data.Length} bytes were given.", nameof(data));
         var header = NpyFormat.Header(descr, shape);
-        AtomicFile.Write(path, stream =>
+        return stream =>
         {
             stream.Write(header);
             stream.Write(data);
-        }, overwrite);
+        };
     }
 }

@@ -1,3 +1,5 @@
+using Doc2Hash.IO;
+
 namespace Doc2Hash.Data.Formats;
 
 /// <summary>
@@ -24,9 +26,9 @@ internal static class VdshLabelReader
     private static void CheckShape(MatFile file, MatVariable variable, int documents)
     {
         if (variable is MatDenseArray { Dimensions.Count: > 2 })
-            throw new InvalidDataException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; labels must be 2-D.");
+            throw new DataFormatException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; labels must be 2-D.");
         if (variable.Rows != documents && !(variable.Rows == 1 && variable.Columns == documents))
-            throw new InvalidDataException($"'{file.Path}': '{variable.Name}' has {variable.Rows} rows but its split has {documents} documents; label rows must match documents one to one.");
+            throw new DataFormatException($"'{file.Path}': '{variable.Name}' has {variable.Rows} rows but its split has {documents} documents; label rows must match documents one to one.");
     }
 
     /// <summary>A documents x 1 column or 1 x documents row holds one class id per document.</summary>
@@ -38,7 +40,7 @@ internal static class VdshLabelReader
         for (int i = 1; i < variables.Length; i++)
         {
             if (variables[i].Columns != variables[0].Columns)
-                throw new InvalidDataException($"'{file.Path}': '{variables[i].Name}' has {variables[i].Columns} label columns but '{variables[0].Name}' has {variables[0].Columns}; all splits must share one label set.");
+                throw new DataFormatException($"'{file.Path}': '{variables[i].Name}' has {variables[i].Columns} label columns but '{variables[0].Name}' has {variables[0].Columns}; all splits must share one label set.");
         }
         return variables.Select((v, i) => IndicatorSets(file, v, documentCounts[i])).ToArray();
     }
@@ -60,7 +62,7 @@ internal static class VdshLabelReader
                         if (sparse.Values[k] > 0) sets[sparse.RowIndices[k]].Add(label);
                 break;
             default:
-                throw new InvalidDataException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; expected a label matrix.");
+                throw new DataFormatException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; expected a label matrix.");
         }
         return sets;
     }
@@ -78,10 +80,10 @@ internal static class VdshLabelReader
     private static int[] ClassIdValues(MatFile file, MatVariable variable)
     {
         if (variable is not MatDenseArray dense)
-            throw new InvalidDataException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; a class-id vector must be dense.");
+            throw new DataFormatException($"'{file.Path}': '{variable.Name}' is a {variable.Describe()}; a class-id vector must be dense.");
         return dense.Data.Select((value, i) => value >= 0 && value == Math.Floor(value) && value <= int.MaxValue
             ? (int)value
-            : throw new InvalidDataException($"'{file.Path}': '{variable.Name}' holds {value} for document {i}; class ids must be non-negative integers.")).ToArray();
+            : throw new DataFormatException($"'{file.Path}': '{variable.Name}' holds {value} for document {i}; class ids must be non-negative integers.")).ToArray();
     }
 
     private static int ClassCount(List<int>[][] sets) => sets.SelectMany(split => split).Select(labels => labels[0]).DefaultIfEmpty(-1).Max() + 1;

@@ -1,4 +1,5 @@
 using Doc2Hash.Text;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Formats;
 
@@ -23,11 +24,12 @@ public static class VdshMatDataset
     {
         var file = MatFile.Read(path);
         var keys = new[] { TrainKey, ValidationKey, TestKey };
+        RequireVariables(file, [.. keys, .. keys.Select(key => LabelPrefix + key)]);
         var features = keys.Select(key => Features(file, key)).ToArray();
         for (int i = 1; i < features.Length; i++)
         {
             if (features[i].Columns != features[0].Columns)
-                throw new InvalidDataException($"'{path}': '{keys[i]}' has {features[i].Columns} columns (words) but '{TrainKey}' has {features[0].Columns}; all splits must share one vocabulary.");
+                throw new DataFormatException($"'{path}': '{keys[i]}' has {features[i].Columns} columns (words) but '{TrainKey}' has {features[0].Columns}; all splits must share one vocabulary.");
         }
         var labels = VdshLabelReader.Read(file, keys.Select(key => LabelPrefix + key).ToArray(), features.Select(f => f.Rows).ToArray());
         var vocabulary = Enumerable.Range(0, features[0].Columns).Select(i => $"w{i}").ToArray();
@@ -52,11 +54,31 @@ public static class VdshMatDataset
         MatFile.Write(path, variables, compress, overwrite);
     }
 
+    /// <summary>All six VDSH variables must be present; a missing one is named with what the file holds instead.</summary>
+    private static void RequireVariables(MatFile file, string[] required)
+    {
+        var missing = required.Where(name => !file.Contains(name)).ToList();
+        if (missing.Count == 0) return;
+        string present = file.ByName.Count == 0 ? "no numeric variables" : string.Join(", ", file.ByName.Keys.Order(StringComparer.Ordinal));
+        throw new DataFormatException(
+            $"'{file.Path}' is not a VDSH dataset file: it lacks the variable{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)} (it has {present}). " +
+            $"A VDSH file holds {string.Join(", ", required)}: the train, validation (cv) and test TF-IDF matrices and their labels.");
+    }
+
+    /// <summary>
+    /// More documents than any corpus of the literature (RCV1 has 804,414) by two orders of magnitude. A sparse matrix
+    /// stores no bytes for empty rows, so a corrupt row count is bounded by nothing in the file; converting it would
+    /// allocate 4 bytes per row.
+    /// </summary>
+    public const int MaxDocuments = 100_000_000;
+
     private static SparseMatrix Features(MatFile file, string key) => file[key] switch
     {
+        { Rows: > MaxDocuments } huge => throw new DataFormatException(
+            $"'{file.Path}': '{key}' is a {huge.Describe()}; {huge.Rows} documents is more than this reader supports ({MaxDocuments}). The file is corrupt."),
         MatSparseArray sparse => sparse.ToCsr(),
         MatDenseArray { Dimensions.Count: 2 } dense => DenseToCsr(dense),
-        var other => throw new InvalidDataException($"'{file.Path}': '{key}' is a {other.Describe()}; expected a 2-D documents x words matrix."),
+        var other => throw new DataFormatException($"'{file.Path}': '{key}' is a {other.Describe()}; expected a 2-D documents x words matrix."),
     };
 
     private static SparseMatrix DenseToCsr(MatDenseArray dense)

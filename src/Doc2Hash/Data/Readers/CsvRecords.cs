@@ -1,4 +1,5 @@
 using System.Text;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Readers;
 
@@ -31,7 +32,7 @@ public static class CsvRecords
             int c = reader.Read();
             if (c < 0)
             {
-                if (quoted) throw new FormatException($"{path}, line {startLine}: a quoted field is never closed (missing '\"').");
+                if (quoted) throw new DataFormatException($"{path}, line {startLine}: a quoted field is never closed (missing '\"').");
                 break;
             }
             if (quoted)
@@ -45,7 +46,7 @@ public static class CsvRecords
             if (c == ',') { fields.Add(field.ToString()); field.Clear(); wasQuoted = false; continue; }
             if (c == '\r' && reader.Peek() == '\n') continue;
             if (c is '\n' or '\r') { line++; break; }
-            if (wasQuoted) throw new FormatException($"{path}, line {line}: text after the closing quote of a field.");
+            if (wasQuoted) throw new DataFormatException($"{path}, line {line}: text after the closing quote of a field.");
             field.Append((char)c);
         }
         fields.Add(field.ToString());

@@ -1,18 +1,22 @@
+using System.Text;
 using System.Text.Json;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Readers;
 
 /// <summary>
-/// A user corpus as JSON Lines (UTF-8): one object per line, <c>{"text": "...", "labels": ["a", "b"]}</c> or
-/// <c>{"text": "...", "label": "a"}</c>, optional <c>"split": "train"|"test"</c> and <c>"id"</c>. Blank lines are skipped.
+/// A user corpus as JSON Lines (UTF-8 unless another encoding is given): one object per line,
+/// <c>{"text": "...", "labels": ["a", "b"]}</c> or <c>{"text": "...", "label": "a"}</c>, optional
+/// <c>"split": "train"|"test"</c> and <c>"id"</c>. Blank lines are skipped.
 /// </summary>
 public static class JsonlCorpusReader
 {
-    public static RawCorpus Read(string path, UserCorpusSplit split, string? name = null)
+    /// <param name="encoding">The file's encoding; null: strict UTF-8 (<see cref="TextDecoding"/>).</param>
+    public static RawCorpus Read(string path, UserCorpusSplit split, string? name = null, Encoding? encoding = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"User corpus file '{path}' does not exist.", path);
         var documents = new List<UserDocument>();
-        foreach (var (number, line) in LineReader.ReadLines(path))
+        foreach (var (number, line) in LineReader.Split(TextDecoding.DecodeDocument(File.ReadAllBytes(path), path, encoding)))
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
             documents.Add(ParseLine(line, $"{path}, line {number}", number));
@@ -30,24 +34,32 @@ public static class JsonlCorpusReader
         }
         catch (JsonException error)
         {
-            throw new FormatException($"{where}: not valid JSON ({error.Message}).", error);
+            throw new DataFormatException($"{where}: not valid JSON ({error.Message}).", error);
         }
-        if (root.ValueKind != JsonValueKind.Object) throw new FormatException($"{where}: expected a JSON object per line.");
-        string text = String(root, "text", where) ?? throw new FormatException($"{where}: the object has no \"text\" string.");
-        string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
-        return new UserDocument(new RawDocument(id, text, Labels(root, where)), split);
+        if (root.ValueKind != JsonValueKind.Object) throw new DataFormatException($"{where}: expected a JSON object per line.");
+        try
+        {
+            string text = String(root, "text", where) ?? throw new DataFormatException($"{where}: the object has no \"text\" string.");
+            string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
+            return new UserDocument(new RawDocument(id, text, Labels(root, where)), split, where);
+        }
+        catch (InvalidOperationException error)
+        {
+            // A property name with a broken \u escape fails when properties are looked up by name (found by fuzzing).
+            throw new DataFormatException($"{where}: a property name holds an invalid \\u escape (a lone UTF-16 surrogate): {error.Message} Fix or remove the escape.", error);
+        }
     }
 
     static List<string> Labels(JsonElement root, string where)
     {
         if (root.TryGetProperty("labels", out var list))
         {
-            if (list.ValueKind != JsonValueKind.Array) throw new FormatException($"{where}: \"labels\" must be an array of strings.");
+            if (list.ValueKind != JsonValueKind.Array) throw new DataFormatException($"{where}: \"labels\" must be an array of strings.");
             return list.EnumerateArray().Select(item => Scalar(item, "labels", where)).Distinct(StringComparer.Ordinal).ToList();
         }
         if (root.TryGetProperty("label", out var single)) return [Scalar(single, "label", where)];
-        throw new FormatException($"{where}: the object has neither \"labels\" (array) nor \"label\".");
+        throw new DataFormatException($"{where}: the object has neither \"labels\" (array) nor \"label\".");
     }
 
     static string? String(JsonElement root, string property, string where) =>
@@ -56,8 +68,23 @@ public static class JsonlCorpusReader
     /// <summary>Strings as they are; numbers (e.g. numeric ids or class labels) by their JSON text.</summary>
     static string Scalar(JsonElement value, string property, string where) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.String => StringValue(value, property, where),
         JsonValueKind.Number => value.GetRawText(),
-        _ => throw new FormatException($"{where}: \"{property}\" must be a string or a number, found {value.ValueKind}."),
+        _ => throw new DataFormatException($"{where}: \"{property}\" must be a string or a number, found {value.ValueKind}."),
     };
+
+    /// <summary>A JSON string; an escape such as "\ud800" (half of a UTF-16 surrogate pair, alone) is no text.</summary>
+    static string StringValue(JsonElement value, string property, string where)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new DataFormatException(
+                $"{where}: \"{property}\" holds an invalid \\u escape (a lone UTF-16 surrogate such as \\ud800 without its pair): " +
+                $"{error.Message} Fix or remove the escape.", error);
+        }
+    }
 }

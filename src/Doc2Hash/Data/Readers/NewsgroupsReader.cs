@@ -31,8 +31,7 @@ public static class NewsgroupsReader
     {
         var train = new List<Message>();
         var test = new List<Message>();
-        using var reader = new TarReader(stream, leaveOpen: true);
-        while (reader.GetNextEntry() is { } entry)
+        foreach (var entry in TarEntries.Read(stream))
         {
             if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile)) continue;
             string[] parts = TarNames.Normalize(entry.Name).Split('/');

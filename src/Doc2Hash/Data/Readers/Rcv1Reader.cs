@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Doc2Hash.Data.Acquisition;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Readers;
 
@@ -45,7 +46,7 @@ public static class Rcv1Reader
             if (line.Length == 0) continue;
             string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 3 || !int.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-                throw new FormatException($"{path}, line {number}: expected '<topic> <docid> 1', found '{line}'.");
+                throw new DataFormatException($"{path}, line {number}: expected '<topic> <docid> 1', found '{line}'.");
             if (!topics.TryGetValue(id, out var list)) topics[id] = list = [];
             list.Add(fields[0]);
         }
@@ -88,12 +89,12 @@ public static class Rcv1Reader
             {
                 if (current is { } previous) onDocument(previous, text.ToString().TrimEnd());
                 if (!int.TryParse(line.AsSpan(IdMarker.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-                    throw new FormatException($"{path}, line {number}: '{line}' is not '.I <document id>'.");
+                    throw new DataFormatException($"{path}, line {number}: '{line}' is not '.I <document id>'.");
                 current = id;
                 text.Clear();
             }
             else if (line == TextMarker || line.Length == 0) continue;
-            else if (current is null) throw new FormatException($"{path}, line {number}: tokens before the first '.I <id>' line.");
+            else if (current is null) throw new DataFormatException($"{path}, line {number}: tokens before the first '.I <id>' line.");
             else text.Append(line).Append(' ');
         }
         if (current is { } last) onDocument(last, text.ToString().TrimEnd());

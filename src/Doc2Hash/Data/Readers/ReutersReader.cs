@@ -74,8 +74,7 @@ public static partial class ReutersReader
     static List<SgmlFile> ReadSgmlMembers(Stream stream)
     {
         var files = new List<SgmlFile>();
-        using var reader = new TarReader(stream, leaveOpen: true);
-        while (reader.GetNextEntry() is { } entry)
+        foreach (var entry in TarEntries.Read(stream))
         {
             string name = Path.GetFileName(TarNames.Normalize(entry.Name));
             if (entry.DataStream is null || !SgmlFileName().IsMatch(name)) continue;

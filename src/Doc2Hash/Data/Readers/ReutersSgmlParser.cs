@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Readers;
 
@@ -19,7 +20,10 @@ public static partial class ReutersSgmlParser
         var articles = new List<ReutersArticle>();
         foreach (Match start in ArticleStart().Matches(sgml))
         {
-            int end = sgml.IndexOf(ArticleEnd, start.Index, StringComparison.Ordinal);
+            // A start tag missing its '>' runs on into the next tag: "<REUTERS NEWID="7"\n<DATE>" or even past "</REUTERS>".
+            if (start.Groups["attributes"].Value.Contains('<'))
+                throw Malformed(fileName, sgml, start.Index, "the <REUTERS ...> start tag is not closed with '>' before the next tag");
+            int end = sgml.IndexOf(ArticleEnd, start.Index + start.Length, StringComparison.Ordinal);
             if (end < 0) throw Malformed(fileName, sgml, start.Index, $"the <REUTERS> element has no {ArticleEnd}");
             articles.Add(ParseArticle(sgml, start, end, fileName));
         }
@@ -29,19 +33,19 @@ public static partial class ReutersSgmlParser
     static ReutersArticle ParseArticle(string sgml, Match start, int end, string fileName)
     {
         var attributes = start.Groups["attributes"].Value;
-        string element = sgml[(start.Index + start.Length)..end];
+        var element = new Region(sgml, start.Index + start.Length, end);
         if (!int.TryParse(Attribute(attributes, "NEWID"), NumberStyles.None, CultureInfo.InvariantCulture, out int newId))
             throw Malformed(fileName, sgml, start.Index, "the <REUTERS> tag has no numeric NEWID attribute");
-        string text = Inner(element, "TEXT") ?? "";
-        string title = SgmlEntities.Decode(Inner(text, "TITLE") ?? "");
-        string body = SgmlEntities.Decode(Inner(text, "BODY") ?? "");
+        var text = Inner(element, "TEXT", fileName);
+        string title = SgmlEntities.Decode(text is { } t ? Inner(t, "TITLE", fileName)?.Value ?? "" : "");
+        string body = SgmlEntities.Decode(text is { } b ? Inner(b, "BODY", fileName)?.Value ?? "" : "");
         // Only articles without TITLE and BODY (TYPE="UNPROC") need the untagged TEXT.
-        string unstructured = title.Length + body.Length == 0 ? SgmlEntities.Decode(AnyTag().Replace(text, "")).Trim() : "";
+        string unstructured = title.Length + body.Length == 0 ? SgmlEntities.Decode(AnyTag().Replace(text?.Value ?? "", "")).Trim() : "";
         return new ReutersArticle(
             newId,
             Attribute(attributes, "LEWISSPLIT") ?? "",
             Attribute(attributes, "TOPICS") == "YES",
-            Categories(Inner(element, "TOPICS") ?? ""),
+            Categories(Inner(element, "TOPICS", fileName)?.Value ?? ""),
             title,
             body,
             unstructured);
@@ -56,21 +60,36 @@ public static partial class ReutersSgmlParser
         return null;
     }
 
-    /// <summary>The content between &lt;tag ...&gt; and &lt;/tag&gt;, or null when the element is absent.</summary>
-    static string? Inner(string text, string tag)
+    /// <summary>A stretch [Start, End) of the file's text, so nested elements keep their position in the file for messages.</summary>
+    readonly record struct Region(string Sgml, int Start, int End)
     {
-        int open = FindStartTag(text, tag);
-        if (open < 0) return null;
-        int contentStart = text.IndexOf('>', open) + 1;
-        int close = text.IndexOf($"</{tag}>", contentStart, StringComparison.Ordinal);
-        return close < 0 ? text[contentStart..] : text[contentStart..close];
+        public string Value => Sgml[Start..End];
     }
 
-    static int FindStartTag(string text, string tag)
+    /// <summary>
+    /// The content between &lt;tag ...&gt; and &lt;/tag&gt; (up to the region's end when the end tag is missing), or null
+    /// when the element is absent. A start tag that never closes with '&gt;' is a malformed file.
+    /// </summary>
+    static Region? Inner(Region region, string tag, string fileName)
     {
-        for (int at = text.IndexOf($"<{tag}", StringComparison.Ordinal); at >= 0; at = text.IndexOf($"<{tag}", at + 1, StringComparison.Ordinal))
+        int open = FindStartTag(region, tag);
+        if (open < 0) return null;
+        int tagEnd = region.Sgml.IndexOf('>', open, region.End - open);
+        if (tagEnd < 0)
+            throw Malformed(fileName, region.Sgml, open, $"the <{tag}> start tag has no closing '>' before the end of its element");
+        int contentStart = tagEnd + 1;
+        int close = region.Sgml.IndexOf($"</{tag}>", contentStart, region.End - contentStart, StringComparison.Ordinal);
+        return new Region(region.Sgml, contentStart, close < 0 ? region.End : close);
+    }
+
+    static int FindStartTag(Region region, string tag)
+    {
+        string sgml = region.Sgml;
+        for (int at = sgml.IndexOf($"<{tag}", region.Start, region.End - region.Start, StringComparison.Ordinal);
+             at >= 0;
+             at = at + 1 < region.End ? sgml.IndexOf($"<{tag}", at + 1, region.End - at - 1, StringComparison.Ordinal) : -1)
         {
-            char next = at + tag.Length + 1 < text.Length ? text[at + tag.Length + 1] : '\0';
+            char next = at + tag.Length + 1 < region.End ? sgml[at + tag.Length + 1] : '\0';
             if (next is '>' or ' ' or '\n' or '\t' or '\r') return at;
         }
         return -1;
@@ -79,10 +98,10 @@ public static partial class ReutersSgmlParser
     static List<string> Categories(string topics) =>
         CategoryElement().Matches(topics).Select(m => SgmlEntities.Decode(m.Groups["name"].Value)).ToList();
 
-    static FormatException Malformed(string fileName, string sgml, int offset, string problem)
+    static DataFormatException Malformed(string fileName, string sgml, int offset, string problem)
     {
         int line = 1 + sgml.AsSpan(0, offset).Count('\n');
-        return new FormatException($"{fileName}, line {line}: {problem}. The file is damaged: delete the archive and download it again.");
+        return new DataFormatException($"{fileName}, line {line}: {problem}. The file is damaged: delete the archive and download it again.");
     }
 
     [GeneratedRegex(@"<REUTERS(?<attributes>[^>]*)>", RegexOptions.CultureInvariant)]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Doc2Hash.Data.Acquisition;
+using Doc2Hash.IO;
 
 namespace Doc2Hash.Data.Readers;
 
@@ -35,7 +36,7 @@ public static class TmcReader
             if (line.Length == 0) continue;
             int separator = line.IndexOf(IdSeparator);
             if (separator <= 0)
-                throw new FormatException($"{path}, line {number}: expected '<id>~<text>', found no id before a '~'. " +
+                throw new DataFormatException($"{path}, line {number}: expected '<id>~<text>', found no id before a '~'. " +
                                           "Is this a TMC TrainingData.txt / TestData.txt file?");
             documents.Add((line[..separator], line[(separator + 1)..]));
         }
@@ -51,7 +52,7 @@ public static class TmcReader
             if (line.Length == 0) continue;
             string[] values = line.Split(',');
             if (columns >= 0 && values.Length != columns)
-                throw new FormatException($"{path}, line {number}: {values.Length} values, the rows above have {columns}. The label matrix is damaged.");
+                throw new DataFormatException($"{path}, line {number}: {values.Length} values, the rows above have {columns}. The label matrix is damaged.");
             columns = values.Length;
             rows.Add(PositiveColumns(values, path, number));
         }
@@ -65,7 +66,7 @@ public static class TmcReader
         {
             int value = int.TryParse(values[column].Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v : 0;
             if (value is not (1 or -1))
-                throw new FormatException($"{path}, line {lineNumber}, column {column + 1}: '{values[column]}' is not 1 or -1.");
+                throw new DataFormatException($"{path}, line {lineNumber}, column {column + 1}: '{values[column]}' is not 1 or -1.");
             if (value == 1) positive.Add(column);
         }
         return positive.ToArray();

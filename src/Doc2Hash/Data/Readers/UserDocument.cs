@@ -9,4 +9,5 @@ public enum DeclaredSplit
 }
 
 /// <summary>A document of a user corpus as read, before the split is decided.</summary>
-public sealed record UserDocument(RawDocument Document, DeclaredSplit Split);
+/// <param name="Source">Where it was read (e.g. "file.csv, line 4" or a file path), for error messages.</param>
+public sealed record UserDocument(RawDocument Document, DeclaredSplit Split, string Source = "");

@@ -9,7 +9,7 @@ public sealed record StudyOutcome(int Done, int Skipped, int Failed, TimeSpan El
 /// Runs the steps of a study in order: skipped runs are left alone (a finished local run missing from the committed
 /// records is recorded and committed now), interrupted runs are resumed, the rest trained; every finished run writes
 /// its per-query results and is committed to the records folder at once. A run that throws is marked failed
-/// (<see cref="RunFailure"/>), reported, and the study goes on.
+/// (<see cref="RunFolder.MarkFailed"/>), reported, and the study goes on.
 /// </summary>
 public static class StudyRunner
 {
@@ -59,7 +59,7 @@ public static class StudyRunner
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            if (folder is not null) RunFailure.Mark(folder.Path, e);
+            folder?.MarkFailed(e);
             return new RunEnded(index, count, step.Run, RunOutcome.Failed, clock.Elapsed, folder?.Path, e.Message);
         }
     }

@@ -28,10 +28,10 @@ public sealed record StudyStep(PlannedRun Run, RunAction Action, RunRecord? Exis
 
     private static StudyStep Decide(PlannedRun run, List<RunRecord> same, IReadOnlyList<RunRecord> local, TimeEstimate estimate)
     {
-        var finished = same.Where(r => r.Finished && !RunFailure.IsFailed(r)).OrderBy(r => r.Summary!.FinishedUtc).LastOrDefault();
+        var finished = same.Where(RunCollection.IsResult).OrderBy(r => r.Summary!.FinishedUtc).LastOrDefault();
         if (finished is not null) return new StudyStep(run, RunAction.Skip, finished, finished.Summary!.EpochsRun, TimeSpan.Zero);
         var interrupted = same
-            .Where(r => !r.Finished && !RunFailure.IsFailed(r) && local.Contains(r) && File.Exists(r.Folder.LastCheckpoint))
+            .Where(r => r.Summary is null && !r.Failed && local.Contains(r) && File.Exists(r.Folder.LastCheckpoint))
             .OrderBy(r => Path.GetFileName(r.Folder.Path), StringComparer.Ordinal).LastOrDefault();
         if (interrupted is not null)
         {

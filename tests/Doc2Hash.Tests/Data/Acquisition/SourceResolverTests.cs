@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Acquisition;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Acquisition;
 
@@ -63,6 +64,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a source file in neither cache nor mirror, offline", "DataSourceException naming the file, the URL, the cache path and the fix, without hanging")]
     public void Offline_the_error_names_the_file_the_url_the_cache_path_and_the_fix_without_hanging()
     {
         using var folder = new TempFolder();
@@ -81,6 +83,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a download server that never answers", "DataSourceException within the download timeout, naming the URL")]
     public void An_unroutable_server_fails_within_the_download_timeout()
     {
         using var folder = new TempFolder();
@@ -100,6 +103,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a missing source with downloads disabled (--offline)", "DataSourceException: downloading is disabled ... Canonical URL: ...")]
     public void With_downloads_disabled_the_error_still_gives_the_canonical_url()
     {
         using var folder = new TempFolder();
@@ -131,6 +135,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a download whose sha256 does not match", "DataSourceException: sha256 mismatch; nothing left in the cache")]
     public void A_download_with_the_wrong_checksum_leaves_nothing_behind()
     {
         using var folder = new TempFolder();
@@ -144,6 +149,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a truncated download of an archive without a known checksum", "DataSourceException: damaged or truncated; nothing left in the cache")]
     public void A_truncated_download_without_checksum_fails_the_structural_check()
     {
         using var folder = new TempFolder();
@@ -161,6 +167,7 @@ public class SourceResolverTests
     }
 
     [Fact]
+    [BadInput("sources", "a downloaded archive missing members (1 of 22 reut2 files)", "DataSourceException: holds 1 files under 'reut2-', the canonical release 22")]
     public void A_download_missing_archive_members_is_rejected()
     {
         using var folder = new TempFolder();

@@ -1,10 +1,12 @@
 using Doc2Hash.Data.Formats;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Formats;
 
 public class MatFileErrorTests
 {
     [Fact]
+    [BadInput(".mat", "a big-endian MAT-file", "MatFormatException: ..., at byte 126: this is a big-endian MAT-file ... re-save it")]
     public void A_big_endian_file_is_rejected_with_the_reason()
     {
         using var folder = new TemporaryDirectory();
@@ -19,6 +21,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a file shorter than the 128-byte header", "MatFormatException: the file has N bytes, less than the 128-byte MATLAB v5 header")]
     public void A_file_shorter_than_the_header_is_rejected()
     {
         using var folder = new TemporaryDirectory();
@@ -30,6 +33,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "an uncompressed file cut inside a data element", "MatFormatException naming the file, at byte 128: truncated")]
     public void A_truncated_uncompressed_file_names_the_variable_and_offset()
     {
         using var folder = new TemporaryDirectory();
@@ -45,6 +49,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a sparse array whose values (pr) are missing", "MatFormatException naming variable 'm' and the values (pr)")]
     public void A_truncated_array_inside_an_element_names_the_variable()
     {
         using var folder = new TemporaryDirectory();
@@ -61,6 +66,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a compressed file cut short", "MatFormatException naming the file: truncated")]
     public void A_truncated_compressed_file_is_reported_with_the_file_name()
     {
         using var folder = new TemporaryDirectory();
@@ -73,6 +79,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "corrupt zlib data in a compressed element", "MatFormatException: at byte 128: the zlib data of a compressed element is corrupt")]
     public void Corrupt_zlib_data_is_reported_with_the_compressed_element_offset()
     {
         using var folder = new TemporaryDirectory();
@@ -91,6 +98,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a zlib stream cut inside a consistent element", "MatFormatException naming the compressed element")]
     public void A_cut_zlib_stream_inside_a_consistent_element_is_reported()
     {
         using var folder = new TemporaryDirectory();
@@ -110,6 +118,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a .mat path that does not exist", "FileNotFoundException naming the path")]
     public void A_missing_file_is_reported_with_its_path()
     {
         using var folder = new TemporaryDirectory();
@@ -120,6 +129,7 @@ public class MatFileErrorTests
     }
 
     [Fact]
+    [BadInput(".mat", "a text file named .mat", "MatFormatException: no MATLAB v5 endian indicator")]
     public void A_text_file_is_not_taken_for_a_mat_file()
     {
         using var folder = new TemporaryDirectory();

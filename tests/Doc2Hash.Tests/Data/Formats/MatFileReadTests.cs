@@ -1,4 +1,5 @@
 using Doc2Hash.Data.Formats;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Formats;
 
@@ -146,6 +147,7 @@ public class MatFileReadTests
     }
 
     [Fact]
+    [BadInput(".mat", "asking a MatFile for a variable it lacks", "KeyNotFoundException listing the variables present")]
     public void Asking_for_a_missing_variable_lists_the_ones_present()
     {
         var file = MatFile.Read(MatFixtures.Path("sparse_compressed.mat"));

@@ -1,5 +1,6 @@
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Text;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Formats;
 
@@ -57,6 +58,7 @@ public class MatFileWriteTests
     }
 
     [Fact]
+    [BadInput(".mat writer", "writing over an existing .mat without overwrite", "IOException; the old file is kept")]
     public void An_existing_file_is_not_overwritten_unless_asked()
     {
         using var folder = new TemporaryDirectory();
@@ -72,6 +74,7 @@ public class MatFileWriteTests
     }
 
     [Fact]
+    [BadInput(".mat writer", "an invalid variable name ('2bad')", "ArgumentException naming it; no file left behind")]
     public void A_failed_write_leaves_no_file_behind()
     {
         using var folder = new TemporaryDirectory();
@@ -85,6 +88,7 @@ public class MatFileWriteTests
     }
 
     [Fact]
+    [BadInput(".mat writer", "an int32 array given to the writer", "NotSupportedException: ... Convert it to double")]
     public void Classes_the_writer_does_not_support_are_refused_with_the_fix()
     {
         using var folder = new TemporaryDirectory();

@@ -1,6 +1,8 @@
+using Doc2Hash.IO;
 using System.Text;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Retrieval;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Formats;
 
@@ -96,23 +98,26 @@ public class PackedCodesNpyTests
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "72-bit codes read as 70-bit codes", "DataFormatException: code 0 has ones beyond bit 70")]
     public void Reading_with_too_few_bits_is_refused_when_the_padding_holds_ones()
     {
         // codes_2x72.npy, code 0: bit 70 is set ((7 * 70) % 5 == 0), so the file cannot hold 70-bit codes.
-        var error = Assert.Throws<InvalidDataException>(() => PackedCodesNpy.Read(NpyFixture("codes_2x72.npy"), 70));
+        var error = Assert.Throws<DataFormatException>(() => PackedCodesNpy.Read(NpyFixture("codes_2x72.npy"), 70));
 
         Assert.Contains("beyond bit 70", error.Message);
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "16-bit codes read as 32-bit codes", "DataFormatException: ... need uint8 of shape (n, 4)")]
     public void Reading_with_a_bit_count_of_another_width_is_refused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => PackedCodesNpy.Read(NpyFixture("codes_3x16.npy"), 32));
+        var error = Assert.Throws<DataFormatException>(() => PackedCodesNpy.Read(NpyFixture("codes_3x16.npy"), 32));
 
         Assert.Contains("shape (n, 4)", error.Message);
     }
 
     [Fact]
+    [BadInput("packed codes .npy", "writing codes over an existing file without overwrite", "IOException; the old file is kept")]
     public void An_existing_file_is_not_overwritten_unless_asked()
     {
         using var folder = new TemporaryDirectory();
@@ -124,5 +129,22 @@ public class PackedCodesNpyTests
 
         Assert.Equal(RuleCodes(2, 72).Words, PackedCodesNpy.Read(path, 72).Words);
         Assert.Equal(["codes.npy"], folder.FileNames());
+    }
+
+    [Fact]
+    [BadInput("packed codes .npy", "writing train/validation/test codes when one of the three files already exists (the issue's mixed encode)", "IOException naming the existing file; none of the three is written")]
+    public void A_set_of_code_files_is_written_all_or_nothing()
+    {
+        using var folder = new TemporaryDirectory();
+        var paths = new[] { "codes.train.npy", "codes.validation.npy", "codes.test.npy" }.Select(folder.File).ToArray();
+        File.WriteAllText(paths[1], "old validation codes");
+        var files = paths.Select((p, i) => (p, RuleCodes(2 + i, 16))).ToList();
+
+        var error = Assert.Throws<IOException>(() => PackedCodesNpy.WriteAll(files));
+
+        Assert.Contains(paths[1], error.Message);
+        Assert.Equal(["codes.validation.npy"], folder.FileNames());
+        PackedCodesNpy.WriteAll(files, overwrite: true);
+        for (int i = 0; i < 3; i++) Assert.Equal(RuleCodes(2 + i, 16).Words, PackedCodesNpy.Read(paths[i], 16).Words);
     }
 }

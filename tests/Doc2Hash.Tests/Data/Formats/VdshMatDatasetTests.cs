@@ -1,3 +1,5 @@
+using Doc2Hash.IO;
+using Doc2Hash.Tests.TestSupport;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Text;
@@ -112,6 +114,7 @@ public class VdshMatDatasetTests
     }
 
     [Fact]
+    [BadInput(".mat (VDSH)", "gnd_cv with 3 rows for 2 documents", "DataFormatException: 'gnd_cv' has 3 rows but its split has 2 documents")]
     public void Label_rows_that_do_not_match_the_documents_are_reported()
     {
         using var folder = new TemporaryDirectory();
@@ -123,19 +126,52 @@ public class VdshMatDatasetTests
             Renamed(features, "train"), Renamed(features, "cv"), Renamed(features, "test"),
             MatDenseArray.FromRows("gnd_train", twoRows), threeRows, MatDenseArray.FromRows("gnd_test", twoRows)]);
 
-        var error = Assert.Throws<InvalidDataException>(() => VdshMatDataset.Load(path));
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
 
         Assert.Contains("'gnd_cv' has 3 rows but its split has 2 documents", error.Message);
         Assert.Contains(path, error.Message);
     }
 
     [Fact]
+    [BadInput(".mat (VDSH)", "a .mat file with none of the VDSH variables", "DataFormatException: is not a VDSH dataset file: it lacks the variables train, cv, ... (it has ...)")]
     public void A_file_without_the_vdsh_keys_is_reported_with_what_it_has()
     {
-        var error = Assert.Throws<KeyNotFoundException>(() => VdshMatDataset.Load(MatFixtures.Path("sparse_compressed.mat")));
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(MatFixtures.Path("sparse_compressed.mat")));
 
-        Assert.Contains("no variable 'train'", error.Message);
+        Assert.Contains("is not a VDSH dataset file: it lacks the variables train, cv, test, gnd_train, gnd_cv, gnd_test", error.Message);
         Assert.Contains("empty, m", error.Message);
+    }
+
+    [Fact]
+    [BadInput(".mat (VDSH)", "a VDSH file without the validation split 'cv' (and 'gnd_cv')", "DataFormatException: '...' is not a VDSH dataset file: it lacks the variables cv, gnd_cv (it has gnd_test, gnd_train, test, train) (was an unhandled KeyNotFoundException)")]
+    public void A_file_without_cv_names_the_missing_variables_instead_of_a_key_not_found_crash()
+    {
+        using var folder = new TemporaryDirectory();
+        string path = folder.File("nocv.tfidf.mat");
+        var features = MatSparseArray.FromCsr("x", SparseMatrix.FromDense(new float[,] { { 1 }, { 1 } }));
+        var labels = new double[,] { { 1, 0 }, { 0, 1 } };
+        MatFile.Write(path, [Renamed(features, "train"), Renamed(features, "test"), MatDenseArray.FromRows("gnd_train", labels), MatDenseArray.FromRows("gnd_test", labels)]);
+
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
+
+        Assert.Contains($"'{path}' is not a VDSH dataset file: it lacks the variables cv, gnd_cv (it has gnd_test, gnd_train, test, train)", error.Message);
+    }
+
+    [Fact]
+    [BadInput(".mat (VDSH)", "a sparse 'train' matrix declaring 2^31-1 documents with no stored value (a 400-byte file)", "DataFormatException: 2147483647 documents is more than this reader supports (100000000); no 8 GB allocation")]
+    public void A_sparse_matrix_with_a_corrupt_row_count_is_refused_before_any_allocation()
+    {
+        using var folder = new TemporaryDirectory();
+        string path = folder.File("huge.tfidf.mat");
+        var small = MatSparseArray.FromCsr("x", SparseMatrix.FromDense(new float[,] { { 1 }, { 1 } }));
+        var huge = new MatSparseArray("train", int.MaxValue, 1, [0, 0], [], []);
+        var labels = new double[,] { { 1, 0 }, { 0, 1 } };
+        MatFile.Write(path, [huge, Renamed(small, "cv"), Renamed(small, "test"),
+            MatDenseArray.FromRows("gnd_train", labels), MatDenseArray.FromRows("gnd_cv", labels), MatDenseArray.FromRows("gnd_test", labels)]);
+
+        var error = Assert.Throws<DataFormatException>(() => VdshMatDataset.Load(path));
+
+        Assert.Contains("2147483647 documents is more than this reader supports (100000000)", error.Message);
     }
 
     private static MatSparseArray Renamed(MatSparseArray matrix, string name) =>

@@ -1,6 +1,7 @@
 using Doc2Hash.Data;
 using Doc2Hash.Data.Preprocessing;
 using Doc2Hash.Text;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Preprocessing;
 
@@ -135,6 +136,7 @@ public class PreprocessorTests
     }
 
     [Fact]
+    [BadInput("preprocessing", "every training document shorter than the length filter", "EmptySplitException: the train split ... is empty ... Length (now (5,500]) ... MaxFeatures")]
     public void Training_documents_that_are_all_too_short_raise_an_error_naming_the_split_and_the_knobs()
     {
         RawDocument[] train = [Doc("0", "aa bb", "x"), Doc("1", "aa cc", "x")];
@@ -148,6 +150,7 @@ public class PreprocessorTests
     }
 
     [Fact]
+    [BadInput("preprocessing", "a test split filtered to nothing", "EmptySplitException naming the test split and each filter's count")]
     public void A_test_split_filtered_to_nothing_names_the_test_split()
     {
         RawDocument[] train = [Doc("0", "aa bb cc", "x"), Doc("1", "aa bb cc", "x")];
@@ -160,6 +163,7 @@ public class PreprocessorTests
     }
 
     [Fact]
+    [BadInput("preprocessing", "one test document left to halve into validation and test", "EmptySplitException: Halving the 1 filtered test document(s) ...")]
     public void One_surviving_test_document_leaves_the_test_half_empty_and_says_so()
     {
         RawDocument[] train = [Doc("0", "aa bb cc", "x"), Doc("1", "aa bb cc", "x")];
@@ -171,6 +175,7 @@ public class PreprocessorTests
     }
 
     [Fact]
+    [BadInput("preprocessing", "a document with two labels in a single-label corpus", "ArgumentException naming the document id")]
     public void A_single_label_document_with_two_labels_is_rejected_with_its_id()
     {
         RawDocument[] train = [Doc("a", "aa bb cc", "x"), Doc("b", "aa bb cc", "x", "y")];

@@ -1,6 +1,7 @@
 using System.Text;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -46,6 +47,7 @@ public class NewsgroupsReaderTests
     }
 
     [Fact]
+    [BadInput("20NG archive", "a 20news-bydate.tar.gz cut in half", "DataSourceException naming the archive: ... download it again")]
     public void A_truncated_archive_is_reported_with_its_path_and_the_fix()
     {
         using var folder = new TempFolder();
@@ -59,6 +61,7 @@ public class NewsgroupsReaderTests
     }
 
     [Fact]
+    [BadInput("20NG archive", "an archive with the wrong message counts", "DataSourceException: holds 3 train / 1 test messages in 2 groups ...")]
     public void An_archive_with_the_wrong_counts_is_rejected()
     {
         using var folder = new TempFolder();
@@ -71,6 +74,7 @@ public class NewsgroupsReaderTests
     }
 
     [Fact]
+    [BadInput("20NG archive", "another 20NG release (20news-18828)", "DataSourceException: not the 20news-bydate tarball")]
     public void An_archive_without_bydate_folders_is_rejected()
     {
         using var folder = new TempFolder();

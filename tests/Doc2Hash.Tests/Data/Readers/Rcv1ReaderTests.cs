@@ -1,5 +1,7 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -62,6 +64,7 @@ public class Rcv1ReaderTests
     }
 
     [Fact]
+    [BadInput("RCV1", "a sample larger than the document pool", "InvalidOperationException: only 4 documents ... Lower Rcv1Sampling sizes")]
     public void Asking_for_more_documents_than_the_pool_holds_says_how_many_there_are()
     {
         using var folder = new TempFolder();
@@ -74,12 +77,13 @@ public class Rcv1ReaderTests
     }
 
     [Fact]
+    [BadInput("RCV1", "a qrels line with a non-numeric document id", "DataFormatException: ..., line 2: expected '<topic> <docid> 1'")]
     public void A_malformed_qrels_line_names_file_and_line()
     {
         using var folder = new TempFolder();
         string qrels = folder.WriteText("rcv1-v2.topics.qrels", "C15 2286 1\nC15 two 1\n");
 
-        var error = Assert.Throws<FormatException>(() => Rcv1Reader.ReadQrels(qrels));
+        var error = Assert.Throws<DataFormatException>(() => Rcv1Reader.ReadQrels(qrels));
 
         Assert.Contains($"{qrels}, line 2", error.Message);
     }

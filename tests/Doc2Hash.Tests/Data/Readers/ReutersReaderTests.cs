@@ -1,6 +1,7 @@
 using System.Text;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -64,6 +65,7 @@ public class ReutersReaderTests
     }
 
     [Fact]
+    [BadInput("Reuters archive", "an archive with 1 of the 22 SGML files", "DataSourceException: holds 1 reut2-NNN.sgm files; Reuters-21578 has 22 ... download it again")]
     public void An_incomplete_release_is_rejected_with_the_fix()
     {
         using var folder = new TempFolder();
@@ -73,5 +75,21 @@ public class ReutersReaderTests
 
         Assert.Contains("holds 1 reut2-NNN.sgm files; Reuters-21578 has 22", error.Message);
         Assert.Contains("download it again", error.Message);
+    }
+
+    [Fact]
+    [BadInput("Reuters archive", "a tar header whose gid field starts with 0xFF bytes (base-256 form, overflowing; found by fuzzing)", "DataSourceException: Source file '...' is damaged or truncated (... the tar header of member 1 is corrupt (OverflowException ...)) (was an unhandled OverflowException from TarReader)")]
+    public void A_tar_header_with_a_corrupt_numeric_field_is_a_damaged_source()
+    {
+        using var folder = new TempFolder();
+        var tar = Fuzzing.RealSlices.Tar([("reut2-000.sgm", Encoding.ASCII.GetBytes(ReutersFixture.File()))]);
+        // The ustar gid field is bytes 116-123 of the header; a leading 0x80+ byte switches it to base-256 digits.
+        for (int i = 116; i < 120; i++) tar[i] = 0xFF;
+        string archive = folder.WriteBytes("reuters21578.tar", tar);
+
+        var error = Assert.Throws<DataSourceException>(() => ReutersReader.ReadArticles(archive, checkRelease: false));
+
+        Assert.Contains($"Source file '{archive}' is damaged or truncated", error.Message);
+        Assert.Contains("the tar header of member 1 is corrupt (OverflowException", error.Message);
     }
 }

@@ -1,4 +1,6 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -38,12 +40,36 @@ public class ReutersSgmlParserTests
     }
 
     [Fact]
+    [BadInput("Reuters SGML", "an article without </REUTERS>", "DataFormatException: reut2-009.sgm, line 2: the <REUTERS> element has no </REUTERS>")]
     public void An_unterminated_article_names_the_file_and_line()
     {
         string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<TEXT>cut off";
 
-        var error = Assert.Throws<FormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-009.sgm"));
+        var error = Assert.Throws<DataFormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-009.sgm"));
 
         Assert.Contains("reut2-009.sgm, line 2", error.Message);
+    }
+
+    [Fact]
+    [BadInput("Reuters SGML", "a <REUTERS ...> start tag missing its '>' (it runs past </REUTERS>)", "DataFormatException: reut2-004.sgm, line 3: the <REUTERS ...> start tag is not closed with '>' ... (was ArgumentOutOfRangeException \"length ('-10') must be a non-negative value\")")]
+    public void A_start_tag_without_its_closing_bracket_names_file_and_line()
+    {
+        string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n" + ReutersFixture.Article(1, "TRAIN", true, ["cocoa"], ReutersFixture.Full("T", "B")) +
+                      "<REUTERS TOPICS=\"YES\" NEWID=\"2\"\n</REUTERS>\n";
+
+        var error = Assert.Throws<DataFormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-004.sgm"));
+
+        Assert.StartsWith($"reut2-004.sgm, line {1 + sgml[..sgml.LastIndexOf("<REUTERS", StringComparison.Ordinal)].Count(c => c == '\n')}: the <REUTERS ...> start tag is not closed", error.Message);
+    }
+
+    [Fact]
+    [BadInput("Reuters SGML", "a <TEXT start tag without '>' before the end of its article", "DataFormatException: reut2-005.sgm, line N: the <TEXT> start tag has no closing '>' before the end of its element")]
+    public void An_inner_start_tag_without_its_closing_bracket_names_file_and_line()
+    {
+        string sgml = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS TOPICS=\"YES\" NEWID=\"7\">\n<DATE>x</DATE>\n<TEXT TYPE=\"BRIEF\"\n</REUTERS>\n";
+
+        var error = Assert.Throws<DataFormatException>(() => ReutersSgmlParser.Parse(sgml, "reut2-005.sgm"));
+
+        Assert.StartsWith("reut2-005.sgm, line 4: the <TEXT> start tag has no closing '>'", error.Message);
     }
 }

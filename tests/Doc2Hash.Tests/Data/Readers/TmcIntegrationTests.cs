@@ -1,6 +1,7 @@
 using Doc2Hash.Data;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -34,6 +35,7 @@ public class TmcIntegrationTests
     }
 
     [Fact]
+    [BadInput("sources", "TMC without TrainingData.txt.gz (absent from the mirror)", "DataSourceException: needs the file 'tmc/TrainingData.txt.gz' ... where to put it ... its URL")]
     public void Loading_tmc_without_the_training_text_says_which_file_is_missing_where_to_put_it_and_its_url()
     {
         using var cache = new TempFolder();

@@ -1,5 +1,7 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Acquisition;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -37,6 +39,7 @@ public class TmcReaderTests
     }
 
     [Fact]
+    [BadInput("TMC", "3 documents but 2 label rows", "DataSourceException naming both files and both counts")]
     public void Label_rows_that_do_not_match_the_documents_name_both_files_and_counts()
     {
         using var folder = new TempFolder();
@@ -49,39 +52,43 @@ public class TmcReaderTests
     }
 
     [Fact]
+    [BadInput("TMC", "a label value 0 (not 1 or -1)", "DataFormatException: ..., line 2, column 2: '0' is not 1 or -1")]
     public void A_value_other_than_plus_or_minus_one_names_file_line_and_column()
     {
         using var folder = new TempFolder();
         string labels = folder.WriteText("TestTruth.csv", "1,-1\r\n1,0\r\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadLabelMatrix(labels));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadLabelMatrix(labels));
 
         Assert.Contains($"{labels}, line 2, column 2: '0' is not 1 or -1", error.Message);
     }
 
     [Fact]
+    [BadInput("TMC", "a label row shorter than the rows above", "DataFormatException: line 2: 2 values, the rows above have 3")]
     public void A_ragged_label_row_is_rejected()
     {
         using var folder = new TempFolder();
         string labels = folder.WriteText("TestTruth.csv", "1,-1,1\r\n1,-1\r\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadLabelMatrix(labels));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadLabelMatrix(labels));
 
         Assert.Contains("line 2: 2 values, the rows above have 3", error.Message);
     }
 
     [Fact]
+    [BadInput("TMC", "a document line without '<id>~'", "DataFormatException: ..., line 2: expected '<id>~<text>'")]
     public void A_document_line_without_an_id_names_file_and_line()
     {
         using var folder = new TempFolder();
         string text = folder.WriteText("TestData.txt", "1~fine\nno id here\n");
 
-        var error = Assert.Throws<FormatException>(() => TmcReader.ReadDocuments(text));
+        var error = Assert.Throws<DataFormatException>(() => TmcReader.ReadDocuments(text));
 
         Assert.Contains($"{text}, line 2", error.Message);
     }
 
     [Fact]
+    [BadInput("TMC", "a truncated .gz file", "DataSourceException: '...' is damaged or truncated ... Delete it and download it again")]
     public void A_truncated_gzip_file_is_reported_as_damaged_with_the_fix()
     {
         using var folder = new TempFolder();

@@ -1,4 +1,6 @@
+using Doc2Hash.IO;
 using Doc2Hash.Data.Readers;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Data.Readers;
 
@@ -37,8 +39,8 @@ public class UserCorpusReaderTests
 
         var corpus = FolderCorpusReader.Read(folder.File("c"), Split);
 
-        Assert.Equal(["a/1", "b/2"], corpus.Train.Select(d => d.Id));
-        Assert.Equal(["a/3"], corpus.Test.Select(d => d.Id));
+        Assert.Equal(["train/a/1", "train/b/2"], corpus.Train.Select(d => d.Id));
+        Assert.Equal(["test/a/3"], corpus.Test.Select(d => d.Id));
     }
 
     [Fact]
@@ -75,46 +77,50 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("CSV corpus", "a row with an unquoted comma (3 fields for 2 columns)", "DataFormatException: ..., line 4: 3 fields, the header has 2. Quote fields that contain commas.")]
     public void Csv_row_with_the_wrong_number_of_fields_names_file_and_line()
     {
         using var folder = new TempFolder();
         // The quoted field of row 2 spans two lines, so the bad row starts on line 4.
         string path = folder.WriteText("bad.csv", "text,label\n\"two\nlines\",a\nunquoted, comma,b\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 4: 3 fields, the header has 2", error.Message);
     }
 
     [Fact]
+    [BadInput("CSV corpus", "no 'text' column", "DataFormatException: line 1: the header has no 'text' column (found: body, label)")]
     public void Csv_without_a_text_column_lists_the_columns_found()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "body,label\nx,a\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains("no 'text' column (found: body, label)", error.Message);
     }
 
     [Fact]
+    [BadInput("CSV corpus", "a quoted field never closed", "DataFormatException: ..., line 3: a quoted field is never closed")]
     public void Csv_with_an_unclosed_quote_names_the_line_it_starts_on()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "text,label\nok,a\n\"never closed,b\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 3: a quoted field is never closed", error.Message);
     }
 
     [Fact]
+    [BadInput("CSV corpus", "split value 'dev'", "DataFormatException: ..., line 3: split 'dev' must be 'train' or 'test'")]
     public void Csv_with_an_invalid_split_value_names_the_line()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("bad.csv", "text,label,split\nx,a,train\ny,b,dev\n");
 
-        var error = Assert.Throws<FormatException>(() => CsvCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => CsvCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 3: split 'dev' must be 'train' or 'test'", error.Message);
     }
@@ -136,34 +142,37 @@ public class UserCorpusReaderTests
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "a line that is not valid JSON", "DataFormatException: ..., line 2: not valid JSON (...)")]
     public void Jsonl_malformed_line_names_file_and_line()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\", \"label\": \"x\"}\n{\"text\": \"b\", \"label\": }\n");
 
-        var error = Assert.Throws<FormatException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 2: not valid JSON", error.Message);
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "an object without labels or label", "DataFormatException: ..., line 1: the object has neither \"labels\" (array) nor \"label\"")]
     public void Jsonl_line_without_labels_says_which_fields_are_expected()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\"}\n");
 
-        var error = Assert.Throws<FormatException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains($"{path}, line 1: the object has neither \"labels\" (array) nor \"label\"", error.Message);
     }
 
     [Fact]
+    [BadInput("JSONL corpus", "some documents declaring a split and others not", "DataFormatException: 1 of 2 documents declare a split ...")]
     public void Mixing_declared_and_undeclared_splits_is_an_error()
     {
         using var folder = new TempFolder();
         string path = folder.WriteText("data.jsonl", "{\"text\": \"a\", \"label\": \"x\", \"split\": \"train\"}\n{\"text\": \"b\", \"label\": \"x\"}\n");
 
-        var error = Assert.Throws<InvalidDataException>(() => JsonlCorpusReader.Read(path, Split));
+        var error = Assert.Throws<DataFormatException>(() => JsonlCorpusReader.Read(path, Split));
 
         Assert.Contains("1 of 2 documents declare a split", error.Message);
     }

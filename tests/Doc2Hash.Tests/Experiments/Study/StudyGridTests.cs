@@ -112,7 +112,7 @@ public class StudyGridTests
         Assert.Equal((3, 0, 1), (outcome.Done, outcome.Skipped, outcome.Failed));
         var failure = Assert.Single(outcome.Failures);
         Assert.Contains("simulated failure", failure.Message);
-        Assert.True(File.Exists(Path.Combine(failure.Folder!, RunFailure.MarkerFile)));
+        Assert.True(File.Exists(Path.Combine(failure.Folder!, RunFolder.FailedFile)));
         Assert.Equal(3, RunRecord.Scan(directories.Records).Count);                // the failed run is not committed
 
         executor.FailWhen = _ => false;

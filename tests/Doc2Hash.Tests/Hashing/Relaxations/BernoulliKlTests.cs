@@ -1,5 +1,6 @@
 using Doc2Hash.Hashing.Relaxations;
 using static TorchSharp.torch;
+using Doc2Hash.Tests.TestSupport;
 
 namespace Doc2Hash.Tests.Hashing.Relaxations;
 
@@ -40,6 +41,7 @@ public class BernoulliKlTests
     }
 
     [Fact]
+    [BadInput("model", "KL of logits of the wrong shape", "ArgumentException naming the shape (4, 6)")]
     public void Logits_of_the_wrong_shape_are_rejected_with_the_shape_in_the_message()
     {
         using var logits = zeros(4, 6);
