@@ -15,7 +15,7 @@ public sealed record StudyReportResult(IReadOnlyList<ResultTable> Tables, IReadO
 /// Regenerates every table and figure of the study from merged run records (<see cref="RunCollection"/>):
 /// results/tables/&lt;profile&gt;/&lt;dataset&gt;-{unsupervised,supervised,ablation-*}.{md,tex,csv},
 /// results/tables/&lt;dataset&gt;-every-setting.{md,tex,csv}, the published numbers, a per-run list, an index with every
-/// table, and results/figures/. Refuses to run without a finished run, so a mistyped folder never replaces the
+/// table, and results/figures/; tables no longer generated are removed. Refuses to run without a finished run, so a mistyped folder never replaces the
 /// committed tables with empty ones. Generated files are replaced atomically.
 /// </summary>
 public static class StudyReport
@@ -49,6 +49,7 @@ public static class StudyReport
         written.Add(Save(Path.Combine(tablesDirectory, "published.tex"), PublishedResults.Latex()));
         written.Add(Save(Path.Combine(tablesDirectory, "runs.csv"), RunList(runs.Runs)));
         written.Add(Save(Path.Combine(tablesDirectory, IndexFile), Index(tables, runs)));
+        RemoveStale(tablesDirectory, written);
         if (figures)
         {
             string figuresDirectory = Path.Combine(resultsDirectory, FiguresFolder);
@@ -71,6 +72,18 @@ public static class StudyReport
                 foreach (var f in StudyFigures.ForMainTable(table, bits, renderer)) yield return f;
             }
         }
+    }
+
+    /// <summary>
+    /// The tables folder holds generated tables only: a table that is no longer generated (its rows' runs are gone or
+    /// its layout changed) is deleted rather than left to contradict the index.
+    /// </summary>
+    private static void RemoveStale(string tablesDirectory, IReadOnlyList<string> written)
+    {
+        var keep = written.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (string file in Directory.EnumerateFiles(tablesDirectory, "*", SearchOption.AllDirectories))
+            if (Path.GetExtension(file) is ".md" or ".tex" or ".csv" && !keep.Contains(Path.GetFullPath(file)))
+                File.Delete(file);
     }
 
     private static string Index(IReadOnlyList<ResultTable> tables, RunCollection runs)

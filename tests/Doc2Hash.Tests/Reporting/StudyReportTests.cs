@@ -31,12 +31,15 @@ public class StudyReportTests
         StudyReport.Write(collection, results, figures: false);
         Assert.Contains("| 0.4200 ± 0.0200 (3) |", MainTable(results).Replace("**", ""));
 
+        File.WriteAllText(Path.Combine(results, "tables", "quick", "stale-table.md"), "old");
         // A narrowed reproduce with only one new local cell (16 bits) adds a column; the committed 32-bit cell stays.
         Directory.Delete(runs, recursive: true);
         local.Add(Cell(16, 1), 0.30, [0.3f]);
         StudyReport.Write(RunCollection.Load(runs, records), results, figures: false);
         string table = MainTable(results).Replace("**", "");
         Assert.Contains("| 0.3000 (1) | 0.4200 ± 0.0200 (3) |", table);
+        Assert.False(File.Exists(Path.Combine(results, "tables", "quick", "stale-table.md")));   // generated folder: stale tables go
+        Assert.False(File.Exists(Path.Combine(results, "tables", "quick", "ng20-ablation-kl-form.md")));   // only its baseline variant ran: no ablation table
     }
 
     [Fact]

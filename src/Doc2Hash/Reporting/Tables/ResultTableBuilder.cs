@@ -29,7 +29,8 @@ public static class ResultTableBuilder
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(runs);
-        var matched = rows.Select(r => (Row: r, Runs: runs.Where(r.Matches).ToList())).Where(r => r.Runs.Count > 0).ToList();
+        var matched = rows.Select(r => (Row: r, Runs: runs.Where(x => (bits is null || bits.Contains(x.Config.Bits)) && r.Matches(x)).ToList()))
+            .Where(r => r.Runs.Count > 0).ToList();
         var columns = (bits ?? matched.SelectMany(r => r.Runs).Select(r => r.Config.Bits).Distinct().Order().ToList())
             .Where(b => matched.Any(r => r.Runs.Any(x => x.Config.Bits == b))).ToList();
         var perQuery = new Dictionary<string, float[]?>(StringComparer.Ordinal);

@@ -39,9 +39,10 @@ public static class StudyTables
             {
                 var methods = ablation.Methods.Where(profile.Methods.Contains).ToList();
                 var rows = methods.SelectMany(m => ablation.Variants.Select(v => Row(methods.Count > 1 ? $"{m}: {v.Name}" : v.Name, m, ablation.Name, v.Name))).ToList();
-                tables.Add(ResultTableBuilder.Build($"{profile.Name}/{dataset.Key}-ablation-{ablation.Name}", dataset.Key,
+                var table = ResultTableBuilder.Build($"{profile.Name}/{dataset.Key}-ablation-{ablation.Name}", dataset.Key,
                     $"{dataset.Key}: ablation '{ablation.Name}' ({profile.Name} profile, {profile.AblationBits} bits): {ablation.Question}", "variant",
-                    rows, dataset.ToList(), [profile.AblationBits], prefix));
+                    rows, dataset.ToList(), [profile.AblationBits], prefix);
+                if (table.Rows.Count >= 2) tables.Add(table);   // the baseline variant alone compares nothing
             }
         }
         return [.. tables.Where(t => t.Rows.Count > 0)];
