@@ -1,90 +1,121 @@
 using System.CommandLine;
-using Doc2Hash.Data;
-using Doc2Hash.Configuration;
 using Doc2Hash.Experiments;
-using Doc2Hash.Experiments.Methods;
-using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Experiments.Study;
 using Doc2Hash.Reporting;
-using Doc2Hash.Reporting.Figures;
-using Doc2Hash.Training;
+using Doc2Hash.Reporting.Tables;
 
 namespace Doc2Hash.Cli.Commands;
 
-/// <summary>`doc2hash reproduce` (the main job) and `doc2hash report` (tables and figures from run folders).</summary>
+/// <summary>`doc2hash reproduce` (the study grid, then the report) and `doc2hash report` (tables and figures from run records).</summary>
 internal static class ReproduceCommand
 {
     public static Command Create()
     {
-        var defaults = new ReproductionPlan();
-        var datasets = new Option<string>("--datasets") { Description = "Comma-separated datasets.", DefaultValueFactory = _ => string.Join(',', defaults.Datasets) };
-        var bits = new Option<string>("--bits") { Description = "Comma-separated code lengths.", DefaultValueFactory = _ => string.Join(',', defaults.Bits) };
-        var klForms = new Option<string>("--kl-forms") { Description = $"Comma-separated KL forms ({string.Join(", ", OptionValues.Spellings(typeof(KlForm)))}), for methods that have one.", DefaultValueFactory = _ => string.Join(',', defaults.KlForms.Select(f => OptionValues.Format(f))) };
-        var methods = new Option<string>("--methods") { Description = $"Comma-separated methods: {string.Join(", ", MethodCatalog.Names)} (`doc2hash methods`).", DefaultValueFactory = _ => string.Join(',', defaults.Methods) };
-        var epochs = new Option<int>("--epochs") { Description = "Epoch budget per run.", DefaultValueFactory = _ => defaults.Epochs };
-        var seed = new Option<int>("--seed") { Description = "Seed of every run.", DefaultValueFactory = _ => defaults.Seed };
+        var profile = new Option<string>("--profile") { Description = "quick (real corpora, few epochs, about 10 minutes) or paper (the paper's settings).", DefaultValueFactory = _ => StudyProfile.Quick.Name };
+        var datasets = new Option<string?>("--datasets") { Description = "Comma-separated datasets (default: the profile's)." };
+        var methods = new Option<string?>("--methods") { Description = $"Comma-separated methods: {string.Join(", ", StudyCatalog.Methods)} (default: the profile's)." };
+        var bits = new Option<string?>("--bits") { Description = "Comma-separated code lengths (default: the profile's)." };
+        var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds (default: the profile's)." };
+        var ablations = new Option<string?>("--ablations") { Description = $"Comma-separated ablations, or none: {string.Join(", ", StudyCatalog.Ablations.Select(a => a.Name))} (default: the profile's)." };
         var device = CliOptions.Device();
         var threads = CliOptions.Threads();
-        var runs = CliOptions.RunsDirectory();
-        var results = new Option<string>("--results-dir") { Description = "Generated tables.", DefaultValueFactory = _ => defaults.ResultsDirectory };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and the expected time, then stop." };
+        var dirs = new DirectoryOptions();
         var data = new DataOptionsBinder();
-        var command = new Command("reproduce", "The main job: prepare the corpora, run every dataset x method x KL form x bit length (default: Doc2hash; resumable: finished runs are skipped), and regenerate the result tables.");
-        foreach (var option in new Option[] { datasets, methods, bits, klForms, epochs, seed, device, threads, runs, results }) command.Options.Add(option);
+        var command = new Command("reproduce", "The main job: run the study grid (methods x datasets x bits x seeds, plus ablations) resumably, then regenerate every table and figure from the run records.");
+        foreach (var option in new Option[] { profile, datasets, methods, bits, seeds, ablations, device, threads, dryRun }) command.Options.Add(option);
+        dirs.AddTo(command);
         data.AddTo(command);
         command.SetAction(parse => CliErrors.Run(() =>
         {
             CliOptions.ApplyThreads(parse, threads);
-            var plan = defaults with
+            var named = StudyProfile.Named(parse.GetValue(profile)!);
+            var chosen = named with
             {
-                Datasets = List(parse.GetValue(datasets)!),
-                Bits = [.. List(parse.GetValue(bits)!).Select(int.Parse)],
-                KlForms = [.. List(parse.GetValue(klForms)!).Select(OptionValues.Parse<KlForm>)],
-                Methods = [.. List(parse.GetValue(methods)!).Select(name => MethodCatalog.Get(name).Name)],
-                Epochs = parse.GetValue(epochs),
-                Seed = parse.GetValue(seed),
+                Datasets = List(parse.GetValue(datasets)) ?? named.Datasets,
+                Methods = List(parse.GetValue(methods)) ?? named.Methods,
+                Bits = Numbers(parse.GetValue(bits), "--bits") ?? named.Bits,
+                Seeds = Numbers(parse.GetValue(seeds), "--seeds") ?? named.Seeds,
+                Ablations = List(parse.GetValue(ablations)) is { } a ? [.. a.Where(x => x != "none")] : named.Ablations,
                 Device = parse.GetValue(device)!,
-                RunsDirectory = parse.GetValue(runs)!,
-                ResultsDirectory = parse.GetValue(results)!,
             };
+            var cells = StudyGrid.Cells(chosen);   // validates names and sizes before any data is loaded
             var dataOptions = data.Bind(parse);
-            var records = Reproduction.Run(plan, name =>
+            var executor = new ExperimentRunExecutor(name => name switch
             {
-                var prepared = DataCommand.Load(name, dataOptions, rebuild: false);
-                Console.WriteLine(DatasetSummary.ToText(prepared.Dataset, DatasetSummary.Compute(prepared.Dataset)));
-                return prepared;
-            }, Console.WriteLine, (trainer, _) =>
-            {
-                TrainingProgressBar.Attach(trainer);
-                trainer.EpochCompleted += (_, report) => Console.WriteLine("  " + Trainer.Describe(report));
+                NeuralRunSupport.SyntheticSmall or NeuralRunSupport.Synthetic20NgScale => NeuralRunSupport.LoadDataset(name),
+                _ => DataCommand.Load(name, dataOptions, rebuild: false).Dataset,
             });
-            WriteTables(records, plan.ResultsDirectory);
-            return 0;
+            var directories = dirs.Bind(parse);
+            var steps = StudyStep.Inspect(StudyGrid.Plan(cells, StudyCatalog.Resolver(chosen), executor.Fingerprint), directories);
+            PrintPlan(chosen, cells.Count, steps);
+            if (parse.GetValue(dryRun)) return 0;
+            var outcome = StudyDisplay.Run(steps, observe => StudyRunner.Run(steps, executor, directories, observe));
+            Console.WriteLine($"Study finished in {StudyDisplay.Time(outcome.Elapsed)}: {outcome.Done} done, {outcome.Skipped} skipped, {outcome.Failed} failed.");
+            foreach (var failure in outcome.Failures) Console.WriteLine($"  failed: {failure.Run}: {failure.Message}");
+            WriteReport(directories, dirs.Results(parse), figures: true);
+            return outcome.Failed == 0 ? 0 : 1;
         }));
         return command;
     }
 
     public static Command Report()
     {
-        var runs = CliOptions.RunsDirectory("Run folders to read.");
-        var results = new Option<string>("--results-dir") { Description = "Where the tables (and figures/) go.", DefaultValueFactory = _ => "results" };
-        var command = new Command("report", "Regenerate the result tables (Markdown + CSV) and figures (results/figures: P@100 vs bits per dataset, PNG + HTML) from the run folders' summaries.");
-        command.Options.Add(runs);
-        command.Options.Add(results);
+        var dirs = new DirectoryOptions();
+        var noFigures = new Option<bool>("--no-figures") { Description = "Write the tables only." };
+        var command = new Command("report", "Regenerate every table (Markdown, LaTeX, CSV under results/tables) and figure (results/figures) from the run folders and the committed run records, merged; refuses to write empty tables.");
+        dirs.AddTo(command);
+        command.Options.Add(noFigures);
         command.SetAction(parse => CliErrors.Run(() =>
         {
-            WriteTables(RunRecord.Scan(parse.GetValue(runs)!), parse.GetValue(results)!);
+            WriteReport(dirs.Bind(parse), dirs.Results(parse), figures: !parse.GetValue(noFigures));
             return 0;
         }));
         return command;
     }
 
-    static void WriteTables(IReadOnlyList<RunRecord> records, string resultsDirectory)
+    static void PrintPlan(StudyProfile profile, int cells, IReadOnlyList<StudyStep> steps)
     {
-        Console.WriteLine(ResultsTable.Markdown(records));
-        foreach (string path in ResultsTable.Write(records, resultsDirectory)) Console.WriteLine($"wrote {path}");
-        string figures = Path.Combine(resultsDirectory, "figures");
-        foreach (var figure in ResultsFigures.PrecisionVsBits(records))
-            foreach (string path in figure.Save(figures)) Console.WriteLine($"wrote {path}");
+        int train = steps.Count(s => s.Action == RunAction.Train), resume = steps.Count(s => s.Action == RunAction.Resume);
+        var expected = TimeSpan.FromSeconds(steps.Sum(s => s.Estimate.TotalSeconds));
+        Console.WriteLine($"Profile '{profile.Name}': {string.Join(", ", profile.Datasets)} x {string.Join(", ", profile.Methods)} x {string.Join("/", profile.Bits)} bits x seeds {string.Join(",", profile.Seeds)}"
+            + (profile.Ablations.Count == 0 ? "" : $" + ablations {string.Join(", ", profile.Ablations)} at {profile.AblationBits} bits")
+            + $", {profile.Epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "preset"} epochs.");
+        Console.WriteLine($"{cells} grid cells -> {steps.Count} distinct runs: {steps.Count - train - resume} already done, {resume} to resume, {train} to train.");
+        Console.WriteLine($"Expected wall time: about {StudyDisplay.Time(expected)} (seconds per epoch from earlier runs where known, else {TimeEstimate.DefaultSecondsPerEpoch} s).");
     }
 
-    static IReadOnlyList<string> List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    static void WriteReport(StudyDirectories directories, string results, bool figures)
+    {
+        var runs = RunCollection.Load(directories.Runs, directories.Records);
+        var report = StudyReport.Write(runs, results, figures);
+        foreach (var table in report.Tables.Where(t => t.Name.EndsWith("-unsupervised", StringComparison.Ordinal) || t.Name.EndsWith("-supervised", StringComparison.Ordinal)))
+            Console.WriteLine(TableMarkdown.Render(table));
+        Console.WriteLine($"Wrote {report.Written.Count} files from {runs.Runs.Count} run records ({runs.FailedCount} failed left out): {Path.Combine(results, StudyReport.TablesFolder, StudyReport.IndexFile)} lists every table.");
+    }
+
+    static IReadOnlyList<string>? List(string? value) =>
+        value is null ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    static IReadOnlyList<int>? Numbers(string? value, string option) => List(value)?.Select(v => int.TryParse(v, out int n) ? n
+        : throw new ArgumentException($"{option}: '{v}' is not a whole number.")).ToList();
+
+    /// <summary>--runs-dir, --records-dir and --results-dir, shared by reproduce and report.</summary>
+    sealed class DirectoryOptions
+    {
+        readonly Option<string> _runs = new("--runs-dir") { Description = "Run folders (with checkpoints).", DefaultValueFactory = _ => "runs" };
+        readonly Option<string> _records = new("--records-dir") { Description = "Committed run records (config, summary, metrics, per-query precision).", DefaultValueFactory = _ => RunRecordStore.DefaultDirectory };
+        readonly Option<string> _results = new("--results-dir") { Description = "Where tables/ and figures/ go.", DefaultValueFactory = _ => "results" };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_runs);
+            command.Options.Add(_records);
+            command.Options.Add(_results);
+        }
+
+        public StudyDirectories Bind(ParseResult parse) => new(parse.GetValue(_runs)!, parse.GetValue(_records)!);
+
+        public string Results(ParseResult parse) => parse.GetValue(_results)!;
+    }
 }

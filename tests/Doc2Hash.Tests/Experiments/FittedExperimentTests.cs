@@ -1,4 +1,5 @@
 using Doc2Hash.Experiments;
+using Doc2Hash.Reporting.Tables;
 using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Reporting;
 using Doc2Hash.Tests.TestSupport;
@@ -33,7 +34,8 @@ public class FittedExperimentTests
         Assert.Equal(summary.TestPrecision, evaluation.TestPrecision, 12);
         var fitted = new SignProjectionMethod().Fit(config.Settings, data);
         Assert.Equal(fitted.Encode(data.Test.Features).Words, Experiment.Encode(run, data)["test"].Words);
-        Assert.Contains($"| tiny | {SignProjectionMethod.MethodName} | - | - | - |", ResultsTable.Markdown(RunRecord.Scan(Path.GetDirectoryName(Path.GetDirectoryName(run.Path))!)));
+        var table = Assert.Single(StudyTables.EverySetting(RunCollection.Load(Path.GetDirectoryName(Path.GetDirectoryName(run.Path))!).Runs));
+        Assert.Equal(summary.TestPrecision, Assert.Single(table.Rows, r => r.Method == SignProjectionMethod.MethodName).Cells[16].Value.Mean);
     }
 
     [Fact]

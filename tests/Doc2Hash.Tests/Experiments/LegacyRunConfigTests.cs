@@ -1,4 +1,5 @@
 using Doc2Hash.Experiments;
+using Doc2Hash.Experiments.Study;
 using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Hashing.Relaxations;
@@ -21,9 +22,9 @@ public class LegacyRunConfigTests
         Assert.Equal(KlForm.AuthorsFlatSoftmax, settings.Model.KlForm);
         Assert.Equal(30, settings.Training.Epochs);
         Assert.Null(settings.LabelHead);
-        // It is the configuration `reproduce` builds for that cell, so the finished run is recognised and skipped.
-        var plan = new ReproductionPlan();
-        Assert.Equal(plan.ConfigFor("doc2hash", "ng20", 32, KlForm.AuthorsFlatSoftmax) with { DataFingerprint = config.DataFingerprint }, config);
+        // It is the configuration the study grid builds for that cell with a 30-epoch budget, so its record is recognised.
+        var resolve = StudyCatalog.Resolver(StudyProfile.Quick with { Epochs = 30 });
+        Assert.Equal(RunKey.Of(resolve(new GridCell("doc2hash", "ng20", 32, 1)) with { DataFingerprint = config.DataFingerprint }), RunKey.Of(config));
     }
 
     [Fact]

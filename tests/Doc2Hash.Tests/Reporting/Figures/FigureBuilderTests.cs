@@ -108,16 +108,6 @@ public class FigureBuilderTests
     }
 
     [Fact]
-    public void Seeds_are_aggregated_to_the_mean_and_the_sample_standard_deviation()
-    {
-        // 0.5, 0.6, 0.7: mean 0.6, squared deviations 0.01 + 0 + 0.01 over n - 1 = 2 -> variance 0.01, std 0.1.
-        var point = ResultsFigures.Aggregate(32, [0.5, 0.6, 0.7]);
-        Assert.Equal(0.6, point.Mean, 12);
-        Assert.Equal(0.1, point.StandardDeviation, 12);
-        Assert.Equal(0, ResultsFigures.Aggregate(32, [0.5]).StandardDeviation);
-    }
-
-    [Fact]
     public void Training_curves_put_epochs_from_one_on_x()
     {
         var figure = LineCharts.TrainingCurves("loss", "loss terms", "nats", [new NamedValues("reconstruction", [3, 2, 1.5]), new NamedValues("KL", [0.1, 0.2])], renderer: Png);
