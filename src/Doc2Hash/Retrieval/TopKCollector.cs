@@ -10,6 +10,11 @@ namespace Doc2Hash.Retrieval;
 /// distance finally yields the ranking (distance, then database index) of <see cref="HammingSearch"/>.
 /// Counts are exact for every distance up to the final threshold, because the threshold never rises: the cutoff
 /// (K-th distance, codes strictly closer, codes tied) equals the one of a full sort.
+/// <para>
+/// Unordered mode (multi-index hashing finds codes in no index order): every code within the threshold is kept,
+/// and the kept codes are sorted by index before the counting sort. The caller must then offer every code at a
+/// distance up to the final K-th distance (multi-index hashing guarantees that before it stops).
+/// </para>
 /// </summary>
 internal sealed class TopKCollector
 {
@@ -22,10 +27,12 @@ internal sealed class TopKCollector
     private int[] _distances;           // their distances
     private int _size;
     private int _withinThreshold;       // codes seen at a distance <= Threshold
+    private readonly bool _ordered;     // codes arrive in ascending index order
 
-    public TopKCollector(int k, int bits)
+    public TopKCollector(int k, int bits, bool ordered = true)
     {
         _k = k;
+        _ordered = ordered;
         _bits = bits;
         _counts = new int[bits + 1];
         _cursor = new int[bits + 1];
@@ -34,6 +41,8 @@ internal sealed class TopKCollector
         _distances = new int[capacity];
         Reset();
     }
+
+    public int K => _k;
 
     /// <summary>The largest distance a code may have to still enter the top-K list.</summary>
     public int Threshold { get; private set; }
@@ -47,10 +56,11 @@ internal sealed class TopKCollector
         Threshold = _bits;
     }
 
-    /// <summary>Offers a code at a distance within <see cref="Threshold"/>; codes must come in ascending index order.</summary>
+    /// <summary>Offers a code at a distance within <see cref="Threshold"/>, once; in ordered mode in ascending index order.</summary>
     public void Offer(int index, int distance)
     {
-        if (++_counts[distance] <= _k) Keep(index, distance);
+        // In index order, a code beyond the first K at its distance loses every tie there.
+        if (++_counts[distance] <= _k || !_ordered) Keep(index, distance);
         _withinThreshold++;
         // Lower the threshold while the codes strictly below it already fill the list.
         while (_withinThreshold - _counts[Threshold] >= _k)
@@ -80,6 +90,7 @@ internal sealed class TopKCollector
     /// <summary>Writes the ranked top-K (distance, then index) and returns the cutoff. Call after every code was seen.</summary>
     public RankCutoff Finish(Span<int> indices, Span<int> distances)
     {
+        if (!_ordered) Array.Sort(_indices, _distances, 0, _size);
         int kth = Threshold, tied = _counts[kth];
         var cutoff = new RankCutoff(_k, kth, _withinThreshold - tied, tied);
         for (int distance = 0, rank = 0; distance <= kth; distance++)
