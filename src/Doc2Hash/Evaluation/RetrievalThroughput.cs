@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Doc2Hash.Retrieval;
 
 namespace Doc2Hash.Evaluation;
@@ -66,29 +65,19 @@ public static class RetrievalThroughput
         int threads = options.Threads == 0 ? Environment.ProcessorCount : options.Threads;
         var kernel = HammingKernels.Resolve(options.Kernel);
 
-        var (result, scan, scanCpu) = Time(() => HammingSearch.TopK(queries, database, options.K, kernel, threads));
-        TimeSpan? baseline = null, baselineCpu = null;
+        var (result, scan) = TimedRun.Measure(() => HammingSearch.TopK(queries, database, options.K, kernel, threads));
+        TimedRun? baseline = null;
         bool? agree = null;
         if (options.Baseline)
         {
-            (var previous, baseline, baselineCpu) = Time(() => DistanceArraySearch.TopK(queries, database, options.K, threads));
+            (var previous, var previousTime) = TimedRun.Measure(() => DistanceArraySearch.TopK(queries, database, options.K, threads));
+            baseline = previousTime;
             agree = Same(result, previous);
         }
-        return new RetrievalThroughputResult(options, kernel, threads, scan, scanCpu, baseline, baselineCpu, agree, ProcessorClock.Read());
+        return new RetrievalThroughputResult(options, kernel, threads, scan.Wall, scan.Processor, baseline?.Wall, baseline?.Processor, agree, ProcessorClock.Read());
     }
 
-    /// <summary>Wall time and this process's processor time (user + system, all threads) of one call.</summary>
-    private static (T Value, TimeSpan Wall, TimeSpan Cpu) Time<T>(Func<T> run)
-    {
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        var value = run();
-        var wall = watch.Elapsed;
-        process.Refresh();
-        return (value, wall, process.TotalProcessorTime - cpu);
-    }
-
-    private static bool Same(TopKResult a, TopKResult b) =>
+    /// <summary>Identical rankings and cutoffs.</summary>
+    public static bool Same(TopKResult a, TopKResult b) =>
         a.Indices.AsSpan().SequenceEqual(b.Indices) && a.Distances.AsSpan().SequenceEqual(b.Distances) && a.Cutoffs.AsSpan().SequenceEqual(b.Cutoffs);
 }
