@@ -11,4 +11,7 @@ root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(HashCommand.Create());
 return root.Parse(args).Invoke();

@@ -20,7 +20,39 @@ public static class JsonlCorpusReader
         return UserCorpusBuilder.Build(name ?? Path.GetFileNameWithoutExtension(path), path, documents, split);
     }
 
+    /// <summary>
+    /// Documents to hash (no split, labels optional): one object per line with a <c>"text"</c> string and an optional
+    /// <c>"id"</c> (default: the line number); labels are read when present and otherwise empty.
+    /// </summary>
+    public static IReadOnlyList<RawDocument> ReadDocuments(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Input file '{path}' does not exist.", path);
+        var documents = new List<RawDocument>();
+        foreach (var (number, line) in LineReader.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            string where = $"{path}, line {number}";
+            var root = ParseObject(line, where);
+            bool labelled = root.TryGetProperty("labels", out _) || root.TryGetProperty("label", out _);
+            documents.Add(new RawDocument(Id(root, where, number), Text(root, where), labelled ? Labels(root, where) : []));
+        }
+        return documents;
+    }
+
     static UserDocument ParseLine(string line, string where, int number)
+    {
+        var root = ParseObject(line, where);
+        var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
+        return new UserDocument(new RawDocument(Id(root, where, number), Text(root, where), Labels(root, where)), split);
+    }
+
+    static string Text(JsonElement root, string where) =>
+        String(root, "text", where) ?? throw new FormatException($"{where}: the object has no \"text\" string.");
+
+    static string Id(JsonElement root, string where, int number) =>
+        String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    static JsonElement ParseObject(string line, string where)
     {
         JsonElement root;
         try
@@ -33,10 +65,7 @@ public static class JsonlCorpusReader
             throw new FormatException($"{where}: not valid JSON ({error.Message}).", error);
         }
         if (root.ValueKind != JsonValueKind.Object) throw new FormatException($"{where}: expected a JSON object per line.");
-        string text = String(root, "text", where) ?? throw new FormatException($"{where}: the object has no \"text\" string.");
-        string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
-        return new UserDocument(new RawDocument(id, text, Labels(root, where)), split);
+        return root;
     }
 
     static List<string> Labels(JsonElement root, string where)
