@@ -14,4 +14,5 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(HashCommand.Create());
+root.Subcommands.Add(TopKCommand.Create());
 return root.Parse(args).Invoke();

@@ -23,6 +23,8 @@ internal static class HashCommand
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
+            if (File.Exists(parse.GetValue(output)) && !parse.GetValue(force))
+                throw new IOException($"'{Path.GetFullPath(parse.GetValue(output)!)}' already exists; choose another --out or pass --force to replace it.");
             var documents = JsonlCorpusReader.ReadDocuments(parse.GetValue(input)!);
             if (documents.Count == 0) throw new ArgumentException($"'{parse.GetValue(input)}' holds no document; write one JSON object with a \"text\" string per line.");
             var (prepared, _) = TextRunSupport.Load(run, parse.GetValue(dataset));
