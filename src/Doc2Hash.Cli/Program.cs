@@ -14,4 +14,8 @@ root.Subcommands.Add(EncodeCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(NotebooksCommand.Create());
 root.Subcommands.Add(LabCommand.Create());
+root.Subcommands.Add(IndexCommand.Create());
+root.Subcommands.Add(SearchCommand.Create());
+root.Subcommands.Add(HashCommand.Create());
+root.Subcommands.Add(TopKCommand.Create());
 return root.Parse(args).Invoke();

@@ -62,15 +62,20 @@ public static class HammingDistance
         return i;
     }
 
+    /// <summary>Ones in each 64-bit lane (AVX2 nibble lookup + byte sums); the lanes' counts are in [0, 64].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> PopCountLanes(Vector256<ulong> x)
+    internal static Vector256<ulong> PopCountLanes(Vector256<ulong> x)
     {
-        var nibbleCounts = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+        var nibbleCounts = NibbleCounts;
         var lowNibbles = x.AsByte() & Vector256.Create((byte)0x0F);
         var highNibbles = Vector256.ShiftRightLogical(x.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F);
         var byteCounts = Avx2.Shuffle(nibbleCounts, lowNibbles) + Avx2.Shuffle(nibbleCounts, highNibbles);
         return Avx2.SumAbsoluteDifferences(byteCounts, Vector256<byte>.Zero).AsUInt64();
     }
+
+    /// <summary>Ones in each 4-bit value, twice (one table per 128-bit lane of VPSHUFB).</summary>
+    internal static Vector256<byte> NibbleCounts =>
+        Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
 
     // 65 to 128 bits: unrolled so the loop body stays branch-free, or eight codes per step with AVX2.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

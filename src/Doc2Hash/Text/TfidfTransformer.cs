@@ -35,6 +35,15 @@ public sealed class TfidfTransformer
         return new TfidfTransformer(idf, options);
     }
 
+    /// <summary>A transformer with idf weights learned earlier (as saved with a run, to weight new text exactly as its dataset).</summary>
+    public static TfidfTransformer FromIdf(IReadOnlyList<double> idf, TfidfOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (idf.Any(w => !double.IsFinite(w) || w < 1))
+            throw new ArgumentException("Every idf weight is finite and at least 1 (ln(n / df) + 1 with df <= n); these weights were not learned by Fit.", nameof(idf));
+        return new TfidfTransformer([.. idf], options);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public SparseMatrix Transform(SparseMatrix counts)
     {

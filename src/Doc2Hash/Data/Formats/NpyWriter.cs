@@ -11,17 +11,25 @@ public static class NpyWriter
     /// <summary>dtype strings: '|' = byte order not applicable, '&lt;' = little-endian.</summary>
     private const string UInt8Descr = "|u1";
     private const string Float32Descr = "<f4";
+    private const string Int32Descr = "<i4";
 
     /// <summary>An array of unsigned bytes (numpy dtype uint8) with the given shape, in row-major order.</summary>
     public static void WriteUInt8(string path, IReadOnlyList<int> shape, byte[] data, bool overwrite = false) =>
         Write(path, UInt8Descr, sizeof(byte), shape, data, overwrite);
 
     /// <summary>An array of little-endian float32 values with the given shape, in row-major order.</summary>
-    public static void WriteFloat32(string path, IReadOnlyList<int> shape, float[] data, bool overwrite = false)
+    public static void WriteFloat32(string path, IReadOnlyList<int> shape, float[] data, bool overwrite = false) =>
+        WriteLittleEndian(path, Float32Descr, shape, data, overwrite);
+
+    /// <summary>An array of little-endian int32 values with the given shape, in row-major order.</summary>
+    public static void WriteInt32(string path, IReadOnlyList<int> shape, int[] data, bool overwrite = false) =>
+        WriteLittleEndian(path, Int32Descr, shape, data, overwrite);
+
+    private static void WriteLittleEndian<T>(string path, string descr, IReadOnlyList<int> shape, T[] data, bool overwrite) where T : unmanaged
     {
         if (!BitConverter.IsLittleEndian)
             throw new PlatformNotSupportedException("The .npy writer assumes a little-endian machine.");
-        Write(path, Float32Descr, sizeof(float), shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
+        Write(path, descr, System.Runtime.CompilerServices.Unsafe.SizeOf<T>(), shape, MemoryMarshal.AsBytes(data.AsSpan()).ToArray(), overwrite);
     }
 
     private static void Write(string path, string descr, int itemSize, IReadOnlyList<int> shape, byte[] data, bool overwrite) =>

@@ -24,7 +24,46 @@ public static class JsonlCorpusReader
         return UserCorpusBuilder.Build(name ?? Path.GetFileNameWithoutExtension(path), path, documents, split);
     }
 
+    /// <summary>
+    /// Documents to hash (no split, labels optional): one object per line with a <c>"text"</c> string and an optional
+    /// <c>"id"</c> (default: the line number); labels are read when present and otherwise empty.
+    /// </summary>
+    /// <param name="encoding">The file's encoding; null: strict UTF-8 (<see cref="TextDecoding"/>).</param>
+    public static IReadOnlyList<RawDocument> ReadDocuments(string path, Encoding? encoding = null)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"Input file '{path}' does not exist.", path);
+        var documents = new List<RawDocument>();
+        foreach (var (number, line) in LineReader.Split(TextDecoding.DecodeDocument(File.ReadAllBytes(path), path, encoding)))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            string where = $"{path}, line {number}";
+            var root = ParseObject(line, where);
+            documents.Add(Guarded(where, () =>
+            {
+                bool labelled = root.TryGetProperty("labels", out _) || root.TryGetProperty("label", out _);
+                return new RawDocument(Id(root, where, number), Text(root, where), labelled ? Labels(root, where) : []);
+            }));
+        }
+        return documents;
+    }
+
     static UserDocument ParseLine(string line, string where, int number)
+    {
+        var root = ParseObject(line, where);
+        return Guarded(where, () =>
+        {
+            var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
+            return new UserDocument(new RawDocument(Id(root, where, number), Text(root, where), Labels(root, where)), split, where);
+        });
+    }
+
+    static string Text(JsonElement root, string where) =>
+        String(root, "text", where) ?? throw new DataFormatException($"{where}: the object has no \"text\" string.");
+
+    static string Id(JsonElement root, string where, int number) =>
+        String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    static JsonElement ParseObject(string line, string where)
     {
         JsonElement root;
         try
@@ -37,12 +76,15 @@ public static class JsonlCorpusReader
             throw new DataFormatException($"{where}: not valid JSON ({error.Message}).", error);
         }
         if (root.ValueKind != JsonValueKind.Object) throw new DataFormatException($"{where}: expected a JSON object per line.");
+        return root;
+    }
+
+    /// <summary>Reads one line's properties, turning a broken property-name escape into a located error.</summary>
+    static T Guarded<T>(string where, Func<T> read)
+    {
         try
         {
-            string text = String(root, "text", where) ?? throw new DataFormatException($"{where}: the object has no \"text\" string.");
-            string id = String(root, "id", where) ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var split = UserCorpusBuilder.ParseSplit(String(root, "split", where), where);
-            return new UserDocument(new RawDocument(id, text, Labels(root, where)), split, where);
+            return read();
         }
         catch (InvalidOperationException error)
         {
