@@ -35,8 +35,7 @@ internal static class BenchCommand
             "Exact top-K on random codes: wall time, pairs/s and the fraction of this machine's popcount limit, against the previous scan in the same run; " +
             "then precision@100 at 20 Newsgroups' sizes: the fast evaluator vs a naive single-threaded per-pair loop.");
         foreach (var option in new Option[] { bits, queries, database, k, threads, kernel, noBaseline, labels, seed }) command.Options.Add(option);
-        command.SetAction(parseResult => CliErrors.Run(() =>
-        {
+        command.SetAction(parseResult => {
             var throughput = throughputDefaults with
             {
                 Bits = parseResult.GetValue(bits),
@@ -58,7 +57,7 @@ internal static class BenchCommand
             var result = RetrievalBenchmark.Run(precision);
             Print(result);
             return result.Agree && scan.Agree != false ? 0 : 1;
-        }));
+        });
         return command;
     }
 

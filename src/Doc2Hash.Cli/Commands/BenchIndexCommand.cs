@@ -28,8 +28,7 @@ internal static class BenchIndexCommand
         var command = new Command("index", "Multi-index hashing vs the linear scan, by K, on a grown database of a run's codes (or random codes); identical results checked.");
         command.Arguments.Add(runPath);
         foreach (var option in new Option[] { database, ks, substrings, bits, queries, seed, device }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var random = new Random(parse.GetValue(seed));
             int size = parse.GetValue(database);
             var (queryCodes, databaseCodes) = parse.GetValue(runPath) is { } path
@@ -41,7 +40,7 @@ internal static class BenchIndexCommand
             var result = IndexBenchmark.Run(queryCodes, databaseCodes, kValues, layout);
             Print(result);
             return result.Rows.All(r => r.Identical) ? 0 : 1;
-        }));
+        });
         return command;
     }
 

@@ -43,8 +43,7 @@ internal static class BenchTrainingCommand
         var threads = CliOptions.Threads();
         var command = new Command("training", "Seconds per training epoch of Doc2hash: dense input + Adam, sparse EmbeddingBag input + Adam, sparse input + LazyAdam, and speed-ups over dense.");
         foreach (var option in new Option[] { dataset, bits, epochs, device, threads }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             CliOptions.ApplyThreads(parse, threads);
             var data = NeuralRunSupport.LoadDataset(parse.GetValue(dataset)!);
             data = data with
@@ -69,7 +68,7 @@ internal static class BenchTrainingCommand
                     $"speed-up of {variant.Label} over {Dense.Label} (seconds per epoch): fastest {epochSeconds[Dense].Fastest / fastest:F2}x, mean {epochSeconds[Dense].Mean / mean:F2}x"));
             }
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -15,9 +15,15 @@ internal static class CliOptions
     public static Option<string> RunsDirectory(string description = "Folder that receives <dataset>/<run> folders.") =>
         new("--runs-dir") { Description = description, DefaultValueFactory = _ => "runs" };
 
-    /// <summary>Applies --threads when given.</summary>
+    /// <summary>
+    /// Applies --threads when given. Fewer than one thread is an error before anything runs (libtorch aborts the
+    /// process on --threads 0).
+    /// </summary>
     public static void ApplyThreads(ParseResult parse, Option<int?> threads)
     {
-        if (parse.GetValue(threads) is { } count) TorchSharp.torch.set_num_threads(count);
+        if (parse.GetValue(threads) is not { } count) return;
+        if (count < 1)
+            throw new ArgumentException($"--threads must be at least 1 (got {count}); leave it out to let torch choose, or give 1 on a busy machine.");
+        TorchSharp.torch.set_num_threads(count);
     }
 }

@@ -48,12 +48,11 @@ internal static class DataCommand
         command.Arguments.Add(dataset);
         command.Options.Add(rebuild);
         data.AddTo(command);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var prepared = Load(parse.GetValue(dataset)!, data.Bind(parse), parse.GetValue(rebuild));
             Console.WriteLine(DatasetSummary.ToText(prepared.Dataset, DatasetSummary.Compute(prepared.Dataset)));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -66,14 +65,13 @@ internal static class DataCommand
         command.Arguments.Add(dataset);
         command.Options.Add(json);
         data.AddTo(command);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var asJson = parse.GetValue(json);
             var prepared = Load(parse.GetValue(dataset)!, data.Bind(parse), rebuild: false, quiet: asJson);
             var rows = DatasetSummary.Compute(prepared.Dataset);
             Console.WriteLine(asJson ? DatasetSummary.ToJson(prepared.Dataset, rows) : DatasetSummary.ToText(prepared.Dataset, rows));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -90,14 +88,13 @@ internal static class DataCommand
         command.Arguments.Add(dataset);
         foreach (var option in new Option[] { format, output, force, uncompressed }) command.Options.Add(option);
         data.AddTo(command);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var prepared = Load(parse.GetValue(dataset)!, data.Bind(parse), rebuild: false);
             string path = parse.GetValue(output) ?? $"{prepared.Dataset.Name}.tfidf.mat";
             VdshMatDataset.Save(prepared.Dataset, path, compress: !parse.GetValue(uncompressed), overwrite: parse.GetValue(force));
             Console.WriteLine($"wrote {Path.GetFullPath(path)} ({new FileInfo(path).Length.ToString("N0", CultureInfo.InvariantCulture)} bytes)");
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Doc2Hash.Data.Formats;
 using Doc2Hash.Experiments;
-using Doc2Hash.Retrieval;
 using Doc2Hash.Training;
 
 namespace Doc2Hash.Cli.Commands;
@@ -14,36 +13,42 @@ internal static class EncodeCommand
         var runPath = new Argument<string>("run") { Description = "A run folder written by `doc2hash train` or `reproduce`." };
         var output = new Option<string>("--out") { Description = "Output path; one file per split is written next to it: <name>.train.<ext>, <name>.validation.<ext>, <name>.test.<ext>.", Required = true };
         var device = CliOptions.Device();
+        var force = new Option<bool>("--force") { Description = "Replace existing output files (all three at once, atomically)." };
         var command = new Command("encode", "Encode every split of the run's dataset with its learned method (neural: the best checkpoint, deterministic codes in evaluation mode).");
         command.Arguments.Add(runPath);
         command.Options.Add(output);
         command.Options.Add(device);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.Options.Add(force);
+        command.SetAction(parse => {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
+            string outputPath = parse.GetValue(output)!;
+            bool overwrite = parse.GetValue(force);
+            var torchDevice = TorchEnvironment.ResolveDevice(parse.GetValue(device)!);
+            CheckOutputs(outputPath, overwrite);   // refused before the data is loaded and the codes computed
             var data = NeuralRunSupport.LoadDataset(run.ReadConfig().Dataset);
-            var codes = Experiment.Encode(run, data, TorchEnvironment.ResolveDevice(parse.GetValue(device)!));
-            foreach (var (split, splitCodes) in codes)
-            {
-                var path = WriteCodes(parse.GetValue(output)!, split, splitCodes);
-                Console.WriteLine($"{split,-10} {splitCodes.Count,7} codes x {splitCodes.Bits} bits -> {path}");
-            }
+            var files = Experiment.Encode(run, data, torchDevice).Select(c => (Path: SplitPath(outputPath, c.Key, ".npy"), Codes: c.Value)).ToList();
+            PackedCodesNpy.WriteAll(files, overwrite);
+            foreach (var (path, codes) in files)
+                Console.WriteLine($"{codes.Count,7} codes x {codes.Bits} bits -> {path}");
             return 0;
-        }));
+        });
         return command;
     }
 
     /// <summary>
-    /// Writes one split's codes as a NumPy uint8 array of shape (n, ceil(bits/8)) in numpy.packbits bit order, which
-    /// numpy.unpackbits and FAISS binary indexes read; codes.npy + "test" -> codes.test.npy. Never overwrites.
+    /// Without --force an existing output is an error before any work: the three files (NumPy uint8 arrays of shape
+    /// (n, ceil(bits/8)) in numpy.packbits bit order, which numpy.unpackbits and FAISS binary indexes read) are written
+    /// as one set by <see cref="PackedCodesNpy.WriteAll"/>, all or nothing, so old and new codes are never mixed.
     /// </summary>
-    private static string WriteCodes(string output, string split, BinaryCodes codes)
+    private static void CheckOutputs(string output, bool overwrite)
     {
-        var path = SplitPath(output, split, ".npy");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        PackedCodesNpy.Write(path, codes);
-        return path;
+        var existing = Splits.Select(s => SplitPath(output, s, ".npy")).Where(File.Exists).ToList();
+        if (!overwrite && existing.Count > 0)
+            throw new IOException($"{string.Join(", ", existing.Select(p => $"'{p}'"))} already exist{(existing.Count == 1 ? "s" : "")}; " +
+                                  "nothing was written. Pass --force to replace the codes (all three files at once), or choose another --out.");
     }
+
+    private static readonly string[] Splits = ["train", "validation", "test"];
 
     /// <summary>codes.npy + "test" -> codes.test.npy (in the same folder).</summary>
     private static string SplitPath(string output, string split, string extension)

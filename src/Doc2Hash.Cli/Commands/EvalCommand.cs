@@ -19,8 +19,7 @@ internal static class EvalCommand
         command.Arguments.Add(runPath);
         command.Options.Add(k);
         command.Options.Add(device);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             var data = NeuralRunSupport.LoadDataset(run.ReadConfig().Dataset);
             var result = Experiment.Evaluate(run, data, parse.GetValue(k), TorchEnvironment.ResolveDevice(parse.GetValue(device)!), CurveDepths);
@@ -32,7 +31,7 @@ internal static class EvalCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"train codes: {stats.OnesShare:P1} ones, per-bit ones rate {stats.OnesRate.Min():F3}..{stats.OnesRate.Max():F3}, mean bit entropy {stats.MeanEntropy:F3} bits, mean |bit correlation| {meanAbsCorrelation:F3}, distinct codes {stats.DistinctShare:P1}"));
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -20,8 +20,7 @@ internal static class HashCommand
         var command = new Command("hash", "Hash new documents with the run's text model (its dataset's exact preprocessing) and best checkpoint; row i of the output is line i's document.");
         command.Arguments.Add(runPath);
         foreach (var option in new Option[] { input, output, force, dataset, device }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             if (File.Exists(parse.GetValue(output)) && !parse.GetValue(force))
                 throw new IOException($"'{Path.GetFullPath(parse.GetValue(output)!)}' already exists; choose another --out or pass --force to replace it.");
@@ -37,7 +36,7 @@ internal static class HashCommand
             Console.WriteLine($"{codes.Count:N0} documents x {codes.Bits} bits -> {path}");
             if (empty > 0) Console.WriteLine($"note: {empty:N0} document(s) contain no vocabulary word (their codes carry no information), e.g. id \"{documents[Enumerable.Range(0, features.Rows).First(r => features.RowIndices(r).Length == 0)].Id}\".");
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -26,8 +26,7 @@ internal static class IndexCommand
         command.Arguments.Add(runPath);
         command.Options.Add(dataset);
         command.Options.Add(device);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var clock = Stopwatch.StartNew();
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             var (prepared, _) = TextRunSupport.Load(run, parse.GetValue(dataset));
@@ -39,7 +38,7 @@ internal static class IndexCommand
                 $"indexed {index.Documents.Count:N0} training documents of {prepared.Dataset.Name} ({hasher.Bits} bits, {layout.Count} substrings of {string.Join("/", layout.Lengths)} bits{(raw is null ? ", no texts: the dataset is a .mat file" : ", every training row reproduced from its text")}) in {clock.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine($"-> {RunSearchIndex.IndexPath(run)}, {RunSearchIndex.DocumentsPath(run)}, {RunTextModel.PathIn(run)}");
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -28,8 +28,7 @@ internal static class LabCommand
         var output = new Option<string>("--out") { Description = "Markdown report to write (replaced).", DefaultValueFactory = _ => Path.Combine("results", "relaxation-lab.md") };
         var command = new Command("estimators", "Bias and variance of REINFORCE, ARM, straight-through Bernoulli and Gumbel-Softmax against the exact gradient of a toy model, and training with each.");
         foreach (var option in new Option[] { bits, samples, temperatures, repeats, steps, trainedSteps, seed, threads, output }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             TorchSharp.torch.set_num_threads(parse.GetValue(threads));
             var options = defaults with
             {
@@ -46,7 +45,7 @@ internal static class LabCommand
             RelaxationLab.Write(path, result);
             Console.WriteLine($"wrote {path} ({result.Seconds:F0} s)");
             return 0;
-        }));
+        });
         return command;
     }
 

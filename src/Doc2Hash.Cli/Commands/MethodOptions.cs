@@ -45,7 +45,18 @@ internal sealed class MethodOptions
         .ToDictionary(x => x.Name, x => x.Value!);
 
     /// <summary>--bits when given, else <see cref="DefaultBits"/>.</summary>
-    public static int Bits(ParseResult parse) => parse.GetValue<string?>("--" + BitsOption) is { } text ? (int)OptionValues.Parse(text, typeof(int)) : DefaultBits;
+    public static int Bits(ParseResult parse)
+    {
+        if (parse.GetValue<string?>("--" + BitsOption) is not { } text) return DefaultBits;
+        try
+        {
+            return (int)OptionValues.Parse(text, typeof(int));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--{BitsOption}: {e.Message} Give a code length from 1 to {MethodSettings.MaxBits}.", e);
+        }
+    }
 
     /// <summary>Every option name of every catalog method.</summary>
     public static IReadOnlyList<string> Names() =>

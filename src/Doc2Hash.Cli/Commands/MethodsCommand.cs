@@ -12,8 +12,7 @@ internal static class MethodsCommand
         var bits = new Option<int>("--bits") { Description = "Code length of the presets shown.", DefaultValueFactory = _ => MethodOptions.DefaultBits };
         var command = new Command("methods", "List every hashing method: paper, supervised or not, neural or fitted in one pass, and its preset (the options `train --method NAME` starts from).");
         command.Options.Add(bits);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             foreach (var method in MethodCatalog.All)
             {
                 var preset = method.Preset(parse.GetValue(bits));
@@ -23,7 +22,7 @@ internal static class MethodsCommand
                 Console.WriteLine("    " + string.Join(" ", SettingsSchema.Of(preset).Settings.Select(s => $"--{s.Name} {s.Format(preset)}")));
             }
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -32,8 +32,7 @@ internal static class NotebooksCommand
         command.Options.Add(profile);
         command.Options.Add(parameters);
         command.Options.Add(output);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             string root = RepositoryRoot();
             var notebooks = Resolve(root, parse.GetValue(names) ?? []);
             string outputFolder = Path.GetFullPath(parse.GetValue(output) ?? Path.Combine(root, "results", "notebooks"));
@@ -54,18 +53,17 @@ internal static class NotebooksCommand
             Console.WriteLine();
             foreach (string line in summary) Console.WriteLine(line);
             return 0;
-        }));
+        });
         return command;
     }
 
     private static Command List()
     {
         var command = new Command("list", "List the notebooks in the order `notebooks run` executes them.");
-        command.SetAction(_ => CliErrors.Run(() =>
-        {
+        command.SetAction(_ => {
             foreach (string notebook in Resolve(RepositoryRoot(), [])) Console.WriteLine(Path.GetFileName(notebook));
             return 0;
-        }));
+        });
         return command;
     }
 

@@ -3,6 +3,7 @@ using Doc2Hash.Experiments;
 using Doc2Hash.Experiments.Study;
 using Doc2Hash.Reporting;
 using Doc2Hash.Reporting.Tables;
+using Doc2Hash.Training;
 
 namespace Doc2Hash.Cli.Commands;
 
@@ -26,8 +27,7 @@ internal static class ReproduceCommand
         foreach (var option in new Option[] { profile, datasets, methods, bits, seeds, ablations, device, threads, dryRun }) command.Options.Add(option);
         dirs.AddTo(command);
         data.AddTo(command);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             CliOptions.ApplyThreads(parse, threads);
             var named = StudyProfile.Named(parse.GetValue(profile)!);
             var chosen = named with
@@ -40,12 +40,9 @@ internal static class ReproduceCommand
                 Device = parse.GetValue(device)!,
             };
             var cells = StudyGrid.Cells(chosen);   // validates names and sizes before any data is loaded
+            TorchEnvironment.ResolveDevice(chosen.Device);
             var dataOptions = data.Bind(parse);
-            var executor = new ExperimentRunExecutor(name => name switch
-            {
-                NeuralRunSupport.SyntheticSmall or NeuralRunSupport.Synthetic20NgScale => NeuralRunSupport.LoadDataset(name),
-                _ => DataCommand.Load(name, dataOptions, rebuild: false).Dataset,
-            });
+            var executor = new ExperimentRunExecutor(name => NeuralRunSupport.LoadDataset(name, dataOptions));
             var directories = dirs.Bind(parse);
             var steps = StudyStep.Inspect(StudyGrid.Plan(cells, StudyCatalog.Resolver(chosen), executor.Fingerprint), directories);
             PrintPlan(chosen, cells.Count, steps);
@@ -53,9 +50,11 @@ internal static class ReproduceCommand
             var outcome = StudyDisplay.Run(steps, observe => StudyRunner.Run(steps, executor, directories, observe));
             Console.WriteLine($"Study finished in {StudyDisplay.Time(outcome.Elapsed)}: {outcome.Done} done, {outcome.Skipped} skipped, {outcome.Failed} failed.");
             foreach (var failure in outcome.Failures) Console.WriteLine($"  failed: {failure.Run}: {failure.Message}");
-            WriteReport(directories, dirs.Results(parse), figures: true);
-            return outcome.Failed == 0 ? 0 : 1;
-        }));
+            if (outcome.Done + outcome.Skipped > 0) WriteReport(directories, dirs.Results(parse), figures: true);
+            if (outcome.Failed == 0) return 0;
+            Console.Error.WriteLine(FailureSummary(outcome));
+            return CliErrors.Failed;
+        });
         return command;
     }
 
@@ -66,11 +65,10 @@ internal static class ReproduceCommand
         var command = new Command("report", "Regenerate every table (Markdown, LaTeX, CSV under results/tables) and figure (results/figures) from the run folders and the committed run records, merged; refuses to write empty tables.");
         dirs.AddTo(command);
         command.Options.Add(noFigures);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             WriteReport(dirs.Bind(parse), dirs.Results(parse), figures: !parse.GetValue(noFigures));
             return 0;
-        }));
+        });
         return command;
     }
 
@@ -84,6 +82,12 @@ internal static class ReproduceCommand
         Console.WriteLine($"{cells} grid cells -> {steps.Count} distinct runs: {steps.Count - train - resume} already done, {resume} to resume, {train} to train.");
         Console.WriteLine($"Expected wall time: about {StudyDisplay.Time(expected)} (seconds per epoch from earlier runs where known, else {TimeEstimate.DefaultSecondsPerEpoch} s).");
     }
+
+    /// <summary>One paragraph naming every failed cell and where its failure is recorded (failed.json in its run folder).</summary>
+    internal static string FailureSummary(StudyOutcome outcome) =>
+        $"error: {outcome.Failed} of {outcome.Done + outcome.Skipped + outcome.Failed} runs failed and are recorded as failed (left out of the tables): " +
+        string.Join("; ", outcome.Failures.Select(f => $"{f.Run} ({f.Message})")) +
+        ". The other runs finished and the tables were regenerated from them. Change the failed cells' settings, or narrow the study with --datasets/--methods/--bits, and run again.";
 
     static void WriteReport(StudyDirectories directories, string results, bool figures)
     {

@@ -20,15 +20,14 @@ internal static class SearchCommand
         command.Arguments.Add(runPath);
         command.Arguments.Add(query);
         foreach (var option in new Option[] { k, radius, dataset, device }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             var run = RunFolder.Open(parse.GetValue(runPath)!);
             var (prepared, _) = TextRunSupport.Load(run, parse.GetValue(dataset));
             using var search = DocumentSearch.Open(run, prepared.Dataset, TorchEnvironment.ResolveDevice(parse.GetValue(device)!));
             var result = search.Search(parse.GetValue(query)!, parse.GetValue(k), parse.GetValue(radius));
             Print(result, search, parse.GetValue(radius));
             return 0;
-        }));
+        });
         return command;
     }
 

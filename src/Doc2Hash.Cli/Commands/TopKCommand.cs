@@ -22,8 +22,7 @@ internal static class TopKCommand
         var force = new Option<bool>("--force") { Description = "Replace existing output files." };
         var command = new Command("topk", "Exact Hamming top-K of packed .npy codes: ranked by distance, ties by database index.");
         foreach (var option in new Option[] { database, queries, bits, k, index, output, force }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
-        {
+        command.SetAction(parse => {
             int length = parse.GetValue(bits);
             var databaseCodes = PackedCodesNpy.Read(parse.GetValue(database)!, length);
             var queryCodes = PackedCodesNpy.Read(parse.GetValue(queries)!, length);
@@ -36,7 +35,7 @@ internal static class TopKCommand
             NpyWriter.WriteInt32(prefix + ".distances.npy", [queryCodes.Count, depth], result.Distances, parse.GetValue(force));
             Console.WriteLine($"top-{depth} of {queryCodes.Count:N0} queries in {databaseCodes.Count:N0} codes -> {prefix}.indices.npy, {prefix}.distances.npy");
             return 0;
-        }));
+        });
         return command;
     }
 }

@@ -34,7 +34,7 @@ public static class OptionValues
             {
                 _ when type == typeof(int) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
                 _ when type == typeof(long) => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                _ when type == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                _ when type == typeof(double) => Finite(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture), text),
                 _ when type == typeof(bool) => bool.Parse(text),
                 _ when type == typeof(string) => text,
                 _ => throw new NotSupportedException($"Settings of type {type.Name} have no text form."),
@@ -45,6 +45,10 @@ public static class OptionValues
             throw new ArgumentException($"'{text}' is not a valid {Describe(type)}.", e);
         }
     }
+
+    /// <summary>NaN and infinities parse as numbers but are never a valid setting (a NaN learning rate trains to chance).</summary>
+    private static double Finite(double value, string text) => double.IsFinite(value) ? value
+        : throw new ArgumentException($"'{text}' is not a finite number; NaN and infinities are never valid settings. Give a finite number.");
 
     public static TEnum Parse<TEnum>(string text) where TEnum : struct, Enum => (TEnum)Parse(text, typeof(TEnum));
 

@@ -32,6 +32,18 @@ public sealed class SettingsSchema
     public Setting Get(string name, string owner) => Find(name)
         ?? throw new ArgumentException($"--{name} does not apply to {owner}; its options are: {string.Join(", ", Settings.Select(s => "--" + s.Name))}.");
 
+    /// <summary>
+    /// Throws an ArgumentException naming the first number setting of <paramref name="root"/> that is NaN or infinite:
+    /// no setting of the kit means anything at a non-finite value, and a NaN learning rate or weight only makes a run
+    /// diverge. Parsing already refuses such text (<see cref="OptionValues.Parse"/>); this also catches values set in code.
+    /// </summary>
+    public void CheckFinite(object root)
+    {
+        foreach (var setting in Settings)
+            if (setting.Get(root) is double value && !double.IsFinite(value))
+                throw new ArgumentException($"--{setting.Name} is {OptionValues.Format(value)}; every number setting must be finite.");
+    }
+
     private static void Walk(object record, PropertyInfo[] path, string prefix, List<Setting> settings)
     {
         foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -44,6 +44,7 @@ public static class Experiment
     public static (RunFolder Run, RunSummary Summary) Train(RunConfig config, HashingDataset data, string runsDirectory, Action<Trainer, RunFolder>? observe = null)
     {
         config.Settings.Validate();
+        CheckDevice(config);
         config = config with { DataFingerprint = DatasetFingerprint.Compute(data) };
         var started = DateTime.UtcNow;
         var run = RunFolder.Create(runsDirectory, config, started);
@@ -52,16 +53,34 @@ public static class Experiment
 
     /// <summary>
     /// Finishes an interrupted run in its folder with its stored config: a neural run continues from its last
-    /// checkpoint, a fitted run (which has no partial state) is fitted again.
+    /// checkpoint, a fitted run (which has no partial state) is fitted again. A finished run is left alone (its summary
+    /// is returned, no file is touched); a failed run is an error giving its failure.
     /// </summary>
     public static RunSummary Resume(RunFolder run, HashingDataset data, Action<Trainer, RunFolder>? observe = null)
     {
-        if (run.ReadFailure() is { } failure)
-            throw new InvalidOperationException($"Run '{run.Path}' failed ({failure.Message}) and cannot be resumed; start a new run with other settings.");
+        CheckResumable(run);
+        if (run.IsFinished) return run.ReadSummary();
         var config = run.ReadConfig();
         CheckFingerprint(run, config, data);
         bool hasCheckpoint = File.Exists(run.LastCheckpoint);
         return Execute(run, config, data, DateTime.UtcNow, resume: hasCheckpoint, observe);
+    }
+
+    /// <summary>A failed run is never resumed: an error giving its failure (callers that load data first check this before).</summary>
+    public static void CheckResumable(RunFolder run)
+    {
+        if (run.ReadFailure() is { } failure)
+            throw new InvalidOperationException($"Run '{run.Path}' failed ({failure.Error}: {failure.Message}) and cannot be resumed; start a new run with other settings.");
+    }
+
+    /// <summary>
+    /// Resolves the device of a neural run's config (CUDA on a machine without it, or an unknown name, is an error
+    /// saying what to use instead); methods fitted in one pass run on the CPU whatever the device. Called before a run
+    /// folder is created, so a bad device leaves nothing behind.
+    /// </summary>
+    public static void CheckDevice(RunConfig config)
+    {
+        if (MethodCatalog.Get(config.Method) is INeuralMethodEntry) TorchEnvironment.ResolveDevice(config.Device);
     }
 
     /// <summary>The run's learned method: the best checkpoint of a neural run, the saved state of a fitted one. Dispose it when it is IDisposable.</summary>

@@ -45,10 +45,24 @@ public sealed class RunFolder
     public static string NameOf(RunConfig config, DateTime startedUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{config.Method}-{config.Bits}b-seed{config.Seed}-{startedUtc:yyyyMMdd-HHmmss}");
 
-    /// <summary>Creates a new run folder under runsDirectory/dataset and writes config.json; refuses an existing folder.</summary>
+    /// <summary>
+    /// The folder under the runs folder that holds a dataset's runs: its name ("ng20"), or, for a corpus given by its
+    /// path (a user corpus folder or file, a .mat file), that folder's or file's name without extension. A path is never
+    /// combined as is: an absolute one would replace the runs folder, and a folder corpus would receive the run folder
+    /// and read it as a new label on the next prepare.
+    /// </summary>
+    public static string DatasetFolderName(string dataset)
+    {
+        bool isPath = System.IO.Path.IsPathRooted(dataset) || dataset.IndexOfAny(['/', '\\']) >= 0 || System.IO.Path.HasExtension(dataset) || dataset is "." or "..";
+        if (!isPath) return dataset;
+        string name = System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(dataset)));
+        return name.Length == 0 ? "corpus" : name;
+    }
+
+    /// <summary>Creates a new run folder under runsDirectory/&lt;dataset folder&gt; (<see cref="DatasetFolderName"/>) and writes config.json; refuses an existing folder.</summary>
     public static RunFolder Create(string runsDirectory, RunConfig config, DateTime startedUtc)
     {
-        var path = System.IO.Path.Combine(runsDirectory, config.Dataset, NameOf(config, startedUtc));
+        var path = System.IO.Path.Combine(runsDirectory, DatasetFolderName(config.Dataset), NameOf(config, startedUtc));
         if (Directory.Exists(path) || File.Exists(path))
             throw new IOException($"Run folder '{path}' already exists; runs are never overwritten. Wait a second and start again, choose another --runs-dir, or resume it with --resume.");
         var folder = new RunFolder(path);
@@ -82,6 +96,9 @@ public sealed class RunFolder
 
     /// <summary>Why the run failed, or null when it is not marked failed.</summary>
     public RunFailure? ReadFailure() => IsFailed ? Read<RunFailure>(FailedFile) : null;
+
+    /// <summary>Whether the run finished: it wrote summary.json and is not marked failed. A finished run is never resumed.</summary>
+    public bool IsFinished => File.Exists(System.IO.Path.Combine(Path, SummaryFile)) && !IsFailed;
 
     public RunSummary ReadSummary() => Read<RunSummary>(SummaryFile);
 

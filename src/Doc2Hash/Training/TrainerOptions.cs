@@ -40,10 +40,10 @@ public sealed record TrainerOptions
 
     public void Validate()
     {
-        if (Epochs < 1) throw new ArgumentException($"Epochs must be at least 1 (got {Epochs}).");
-        if (BatchSize < 1) throw new ArgumentException($"BatchSize must be at least 1 (got {BatchSize}).");
-        if (LearningRate <= 0) throw new ArgumentException($"LearningRate must be positive (got {LearningRate}).");
+        if (Epochs < 1) throw new ArgumentException($"--epochs must be at least 1 (got {Epochs}): a run needs one pass over the training split or more.");
+        if (BatchSize < 1) throw new ArgumentException($"--batch-size must be at least 1 (got {BatchSize}).");
+        if (LearningRate <= 0) throw new ArgumentException($"--lr must be positive (got {LearningRate}).");
         if (!Enum.IsDefined(Optimizer)) throw new ArgumentException($"Optimizer {(int)Optimizer} is not one of {string.Join(", ", Enum.GetNames<OptimizerKind>())}.");
-        if (K < 1) throw new ArgumentException($"K must be at least 1 (got {K}).");
+        if (K < 1) throw new ArgumentException($"--k must be at least 1 (got {K}).");
     }
 }

@@ -103,13 +103,17 @@ public class ExperimentTests
     }
 
     [Fact]
-    [BadInput("run folder", "a run whose loss diverges (learning rate NaN)", "TrainingDivergedException; the folder gets failed.json, no summary; report scans skip it; resume refuses it")]
+    [BadInput("run folder", "a run whose loss diverges (learning rate 1e30: finite and valid, Adam's first update overflows the weights)", "TrainingDivergedException; the folder gets failed.json, no summary; report scans skip it; resume refuses it")]
     public void A_diverged_run_is_marked_failed_left_out_of_scans_and_not_resumable()
     {
         var config = Quick(epochs: 2);
-        var settings = (NeuralSettings<Doc2HashConfig>)config.Settings;   // past the CLI's parse-time check, on purpose
-        config = config with { Settings = settings with { Training = settings.Training with { LearningRate = double.NaN } } };
+        var settings = (NeuralSettings<Doc2HashConfig>)config.Settings;
         string runs = TempRuns();
+        // A NaN learning rate no longer gets this far: settings are validated before the run folder is created.
+        var nan = config with { Settings = settings with { Training = settings.Training with { LearningRate = double.NaN } } };
+        Assert.Contains("--lr is NaN", Assert.Throws<ArgumentException>(() => Experiment.Train(nan, TinyCorpus.Topics(train: 100), runs)).Message);
+        Assert.False(Directory.Exists(runs));
+        config = config with { Settings = settings with { Training = settings.Training with { LearningRate = 1e30 } } };
         RunFolder? folder = null;
         var error = Assert.Throws<TrainingDivergedException>(() => Experiment.Train(config, TinyCorpus.Topics(train: 100), runs, (_, run) => folder = run));
 

@@ -25,9 +25,9 @@ public sealed record SignProjectionSettings : MethodSettings
     public override int Seed => ProjectionSeed;
     public override int K => PrecisionDepth;
 
-    public override void Validate()
+    protected override void ValidateOwn()
     {
-        if (CodeBits < 1) throw new ArgumentException($"CodeBits must be at least 1 (got {CodeBits}).");
+        if (PrecisionDepth < 1) throw new ArgumentException($"--k must be at least 1 (got {PrecisionDepth}).");
     }
 }
 

@@ -53,7 +53,7 @@ public static class MethodCatalog
     /// <summary>
     /// A run of <paramref name="method"/>'s preset at <paramref name="bits"/> bits on <paramref name="dataset"/>, with
     /// any option overridden by name (the command-line names, without dashes: "lr" -> "0.001"). Unknown options and
-    /// invalid values are errors that name the option.
+    /// invalid values are errors that name the option and say how to fix it, raised before anything is created.
     /// </summary>
     public static RunConfig Configure(string method, string dataset, int bits = 32, IReadOnlyDictionary<string, string>? options = null, string device = "cpu")
     {
@@ -62,7 +62,15 @@ public static class MethodCatalog
         var schema = SettingsSchema.Of(settings);
         foreach (var (name, text) in options ?? new Dictionary<string, string>())
             settings = schema.Get(name, $"method '{method}'").WithText(settings, text);
-        settings.Validate();
+        try
+        {
+            settings.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new ArgumentException($"Method '{entry.Name}' cannot run with these settings: {invalid.Message} " +
+                                        "Change that option; `doc2hash methods` lists every option with its preset value.", invalid);
+        }
         return new RunConfig(entry.Name, dataset, settings, device);
     }
 }

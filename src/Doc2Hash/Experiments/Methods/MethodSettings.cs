@@ -15,12 +15,31 @@ namespace Doc2Hash.Experiments.Methods;
 /// </summary>
 public abstract record MethodSettings
 {
+    /// <summary>
+    /// The longest code any method accepts. The literature uses 8-128 bits; at 1,024 bits Doc2hash already has 2,048
+    /// logits per document, and far longer codes only make a run slow (100,000 bits ran for minutes without an epoch).
+    /// </summary>
+    public const int MaxBits = 1024;
+
     [JsonIgnore] public abstract int Bits { get; }
     [JsonIgnore] public abstract int Seed { get; }
     [JsonIgnore] public abstract int K { get; }
 
-    /// <summary>Throws an ArgumentException naming the first invalid value.</summary>
-    public abstract void Validate();
+    /// <summary>
+    /// Throws an ArgumentException naming the first invalid value by its option: first what every method shares (a code
+    /// length of 1 to <see cref="MaxBits"/> bits, every number finite: a NaN or infinite learning rate or weight only
+    /// makes a run diverge), then the method's own checks (<see cref="ValidateOwn"/>). Called before anything is created.
+    /// </summary>
+    public void Validate()
+    {
+        if (Bits is < 1 or > MaxBits)
+            throw new ArgumentException($"--bits must be from 1 to {MaxBits} (got {Bits}); the literature uses 8 to 128 bits.");
+        SettingsSchema.Of(this).CheckFinite(this);
+        ValidateOwn();
+    }
+
+    /// <summary>The method's own checks; throws an ArgumentException naming the first invalid value.</summary>
+    protected abstract void ValidateOwn();
 
     /// <summary>The "$type" written for a settings type: its name, generic arguments in parentheses ("NeuralSettings(VdshConfig)").</summary>
     public static string KindOf(Type type) => type.IsGenericType
@@ -46,12 +65,12 @@ public sealed record NeuralSettings<TModel>(TModel Model, LabelHeadConfig? Label
     [JsonIgnore] public override int Seed => Training.Seed;
     [JsonIgnore] public override int K => Training.K;
 
-    public override void Validate()
+    protected override void ValidateOwn()
     {
         Model.Validate();
         Training.Validate();
         if (LabelHead is { WeightStep: < 0 } or { MaxWeight: < 0 })
-            throw new ArgumentException($"The label-loss weight step and maximum must not be negative (got {LabelHead.WeightStep}, {LabelHead.MaxWeight}).");
+            throw new ArgumentException($"--label-weight-step and --label-weight-max must not be negative (got {LabelHead.WeightStep}, {LabelHead.MaxWeight}).");
     }
 }
 
@@ -70,10 +89,9 @@ public sealed record FittedSettings<TOptions>(TOptions Options) : MethodSettings
     [JsonIgnore] public override int Seed => Options.Seed;
     [JsonIgnore] public override int K => PrecisionDepth;
 
-    /// <summary>The shared values; each method's Fit checks its own (and says which is wrong).</summary>
-    public override void Validate()
+    /// <summary>The shared values (bits are checked by the base); each method's Fit checks its own (and says which is wrong).</summary>
+    protected override void ValidateOwn()
     {
-        if (Bits < 1) throw new ArgumentException($"Bits must be at least 1 (got {Bits}).");
-        if (PrecisionDepth < 1) throw new ArgumentException($"K must be at least 1 (got {PrecisionDepth}).");
+        if (PrecisionDepth < 1) throw new ArgumentException($"--k must be at least 1 (got {PrecisionDepth}).");
     }
 }

@@ -20,8 +20,8 @@ public static class StudyCatalog
     public const string EpochsOption = "epochs";
     public const string KlFormOption = "kl-form";
 
-    /// <summary>Longest code length a study accepts (2,048 logits per document for Doc2hash).</summary>
-    public const int MaxBits = 1024;
+    /// <summary>Longest code length a study accepts: every method's limit (2,048 logits per document for Doc2hash).</summary>
+    public const int MaxBits = MethodSettings.MaxBits;
 
     public static IReadOnlyList<string> Methods => MethodCatalog.Names;
 

@@ -27,7 +27,8 @@ public sealed record Doc2HashConfig : NeuralModelConfig
     public override void Validate()
     {
         base.Validate();
-        if (KlWeight < 0) throw new ArgumentException($"KlWeight must not be negative (got {KlWeight}).");
+        if (KlWeight < 0) throw new ArgumentException($"--kl-weight must not be negative (got {KlWeight}).");
+        Temperature.Validate("--tau");
     }
 }
 

@@ -41,8 +41,8 @@ public sealed record NashConfig : NeuralModelConfig
     public override void Validate()
     {
         base.Validate();
-        KlWeight.Validate("KlWeight");
-        if (NoiseStd < 0) throw new ArgumentException($"NoiseStd must not be negative (got {NoiseStd}).");
+        KlWeight.Validate("--kl-weight-initial/-increment/-max");
+        if (NoiseStd < 0) throw new ArgumentException($"--noise-std must not be negative (got {NoiseStd}).");
         if (!Enum.IsDefined(Binarization) || !Enum.IsDefined(Noise)) throw new ArgumentException($"Unknown Binarization {(int)Binarization} or Noise {(int)Noise}.");
     }
 }

@@ -41,9 +41,9 @@ public abstract record NeuralModelConfig
     /// <summary>Checks the shared values; models with more settings extend it.</summary>
     public virtual void Validate()
     {
-        if (Bits < 1) throw new ArgumentException($"Bits must be at least 1 (got {Bits}).");
-        if (HiddenSize < 1) throw new ArgumentException($"HiddenSize must be at least 1 (got {HiddenSize}).");
-        if (Dropout is < 0 or >= 1) throw new ArgumentException($"Dropout must be in [0, 1) (got {Dropout}).");
+        if (Bits < 1) throw new ArgumentException($"--bits must be at least 1 (got {Bits}).");
+        if (HiddenSize < 1) throw new ArgumentException($"--hidden-size must be at least 1 (got {HiddenSize}).");
+        if (Dropout is < 0 or >= 1) throw new ArgumentException($"--dropout must be in [0, 1) (got {Dropout}).");
         if (!Enum.IsDefined(Init) || !Enum.IsDefined(Input)) throw new ArgumentException($"Unknown Init {(int)Init} or Input {(int)Input}.");
     }
 }

@@ -20,6 +20,6 @@ public sealed record VdshConfig : NeuralModelConfig
     public override void Validate()
     {
         base.Validate();
-        KlWeight.Validate("KlWeight");
+        KlWeight.Validate("--kl-weight-initial/-increment/-max");
     }
 }

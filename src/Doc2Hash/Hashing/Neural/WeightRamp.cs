@@ -23,6 +23,6 @@ public sealed record WeightRamp
     public void Validate(string name)
     {
         if (Initial < 0 || Increment < 0 || Max < Initial)
-            throw new ArgumentException($"{name} needs Initial >= 0, Increment >= 0 and Max >= Initial (got {Initial}, {Increment}, {Max}).");
+            throw new ArgumentException($"{name} needs initial >= 0, increment >= 0 and max >= initial (got {Initial}, {Increment}, {Max}).");
     }
 }

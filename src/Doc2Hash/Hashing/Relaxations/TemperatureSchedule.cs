@@ -37,6 +37,23 @@ public sealed record TemperatureSchedule
     [Description("When the temperature decays: step (after every minibatch, the authors) or epoch.")]
     public AnnealEvery Every { get; init; } = AnnealEvery.Step;
 
+    /// <summary>
+    /// Checks the schedule before a run starts (options named with <paramref name="prefix"/>, e.g. "--tau"): the
+    /// temperature divides the logits, so the start and the floor must be positive, and the decay a factor in (0, 1]
+    /// (1 = constant; above 1 the temperature would grow without bound). Non-finite values are refused for every
+    /// setting at once (MethodSettings.Validate).
+    /// </summary>
+    public void Validate(string prefix)
+    {
+        if (Initial <= 0)
+            throw new ArgumentException($"{prefix}-initial must be a positive temperature (got {Initial}); the authors start at 1.0 (Doc2hash) or 0.2 (Doc2hash-S).");
+        if (Floor <= 0)
+            throw new ArgumentException($"{prefix}-min must be a positive temperature (got {Floor}); the authors use 0.1.");
+        if (Rate is <= 0 or > 1)
+            throw new ArgumentException($"{prefix}-rate must be in (0, 1] (got {Rate}); the authors decay by 0.96 per step, 1 keeps the temperature constant.");
+        if (!Enum.IsDefined(Every)) throw new ArgumentException($"{prefix}-every {(int)Every} is not one of {string.Join(", ", OptionValues.Spellings(typeof(AnnealEvery)))}.");
+    }
+
     /// <summary>The temperature used at global (0-based) step <paramref name="step"/> of (0-based) epoch <paramref name="epoch"/>.</summary>
     public double At(long step, int epoch)
     {
