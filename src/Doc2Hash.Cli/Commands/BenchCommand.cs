@@ -14,6 +14,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Speed benchmarks (times and speed-up ratios measured in the same run).");
         command.Subcommands.Add(Retrieval());
         command.Subcommands.Add(BenchTrainingCommand.Create());
+        command.Subcommands.Add(BenchStepCommand.Create());
         command.Subcommands.Add(BenchIndexCommand.Create());
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Doc2Hash.Experiments.Lab;
 using Doc2Hash.Hashing.Relaxations.Lab;
 
 namespace Doc2Hash.Cli.Commands;

@@ -1,4 +1,5 @@
 using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Experiments.Lab;
 using Doc2Hash.Hashing.Relaxations.Lab;
 using Doc2Hash.Reporting.Figures;
 using Microsoft.Data.Analysis;

@@ -109,10 +109,17 @@ public sealed class Trainer(TrainerOptions options)
         model.SetTraining(true);
         for (int b = 0; b < batches; b++, step++)
         {
-            var rows = order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, train.Count - b * Options.BatchSize)).ToArray();
+            StepProfile.BeginStep();
+            TrainingBatch batch;
+            using (StepProfile.Time(StepProfile.Batching))
+            {
+                var rows = order.AsSpan(b * Options.BatchSize, Math.Min(Options.BatchSize, train.Count - b * Options.BatchSize)).ToArray();
+                batch = new TrainingBatch(train.Features.SelectRows(rows), train.Labels.SelectRows(rows));
+            }
             var context = new StepContext(epoch, step, generator);
-            double total = TrainStep(model, optimizer, new TrainingBatch(train.Features.SelectRows(rows), train.Labels.SelectRows(rows)), context, sums);
+            double total = TrainStep(model, optimizer, batch, context, sums);
             schedules = model.Schedules(context);
+            StepProfile.EndStep();
             StepCompleted?.Invoke(this, new StepReport(epoch, Options.Epochs, b + 1, batches, step, total));
         }
         var means = sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
@@ -125,19 +132,42 @@ public sealed class Trainer(TrainerOptions options)
     /// </summary>
     private static double TrainStep(ITrainableHasher model, ITrainingOptimizer optimizer, TrainingBatch batch, StepContext context, Dictionary<string, double> sums)
     {
-        using var quiet = GcQuietRegion.Enter();   // no finalizer may free a Scalar mid-call (GcQuietRegion)
-        using var scope = NewDisposeScope();
-        var loss = model.ComputeLoss(batch, context);
-        double total = loss.Total.item<float>();
-        var terms = loss.Terms.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
-        TrainingDivergedException.ThrowIfNotFinite(context, total, terms);   // before the step can spread NaN into the weights
-        ClearGradients(model);
-        loss.Total.backward();
-        optimizer.Step();
-        sums[LossTerms.TotalName] = sums.GetValueOrDefault(LossTerms.TotalName) + total;
-        foreach (var (name, value) in terms)
-            sums[name] = sums.GetValueOrDefault(name) + value;
-        return total;
+        GcQuietRegion quiet;
+        using (StepProfile.Time(StepProfile.GcRegion)) quiet = GcQuietRegion.Enter();   // no finalizer may free a Scalar mid-call (GcQuietRegion)
+        try
+        {
+            double total;
+            Dictionary<string, double> terms;
+            var scope = NewDisposeScope();
+            try
+            {
+                var loss = model.ComputeLoss(batch, context);
+                using (StepProfile.Time(StepProfile.Readout))
+                {
+                    total = loss.Total.item<float>();
+                    terms = loss.Terms.ToDictionary(kv => kv.Key, kv => (double)kv.Value.item<float>());
+                }
+                TrainingDivergedException.ThrowIfNotFinite(context, total, terms);   // before the step can spread NaN into the weights
+                using (StepProfile.Time(StepProfile.Backward))
+                {
+                    ClearGradients(model);
+                    loss.Total.backward();
+                }
+                using (StepProfile.Time(StepProfile.Optimizer)) optimizer.Step();
+            }
+            finally
+            {
+                using (StepProfile.Time(StepProfile.FreeTensors)) scope.Dispose();
+            }
+            sums[LossTerms.TotalName] = sums.GetValueOrDefault(LossTerms.TotalName) + total;
+            foreach (var (name, value) in terms)
+                sums[name] = sums.GetValueOrDefault(name) + value;
+            return total;
+        }
+        finally
+        {
+            using (StepProfile.Time(StepProfile.GcRegion)) quiet.Dispose();
+        }
     }
 
     /// <summary>

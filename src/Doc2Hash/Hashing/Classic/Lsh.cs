@@ -1,6 +1,5 @@
 using Doc2Hash.Retrieval;
 using Doc2Hash.Text;
-using Doc2Hash.Training;
 
 namespace Doc2Hash.Hashing.Classic;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Doc2Hash.Retrieval;
 using Doc2Hash.Text;
-using Doc2Hash.Training;
 
 namespace Doc2Hash.Hashing.Classic;
 

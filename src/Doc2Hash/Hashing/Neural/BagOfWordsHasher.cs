@@ -69,6 +69,12 @@ public abstract class BagOfWordsHasher : nn.Module, ITrainableHasher
         RegisterComponents();
     }
 
+    /// <summary>The minibatch's rows as an EmbeddingBag input on the model's device (timed as the step's batching phase).</summary>
+    protected BagOfWordsBatch Batch(TrainingBatch batch)
+    {
+        using (StepProfile.Time(StepProfile.Batching)) return BagOfWordsBatch.FromRows(batch.Features, null, Device);
+    }
+
     /// <summary>The trunk's (B, H) features; dropout (training mode only) draws from <paramref name="generator"/>.</summary>
     protected Tensor Features(BagOfWordsBatch x, Generator? generator = null) => trunk.Forward(x, training, generator);
 

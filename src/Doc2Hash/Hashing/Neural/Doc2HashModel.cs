@@ -29,8 +29,12 @@ public sealed class Doc2HashModel : BagOfWordsHasher
     public override string Name => "doc2hash";
 
     /// <summary>Encoder logits, one 2-class categorical per bit: (B, L, 2). Dropout (training mode) draws from <paramref name="generator"/>.</summary>
-    public Tensor EncodeLogits(BagOfWordsBatch x, Generator? generator = null) =>
-        toLogits.call(Features(x, generator)).view(-1, Bits, 2);   // (B, L, 2)
+    public Tensor EncodeLogits(BagOfWordsBatch x, Generator? generator = null) => Logits(Features(x, generator));
+
+    private Tensor Logits(Tensor features)
+    {
+        using (StepProfile.Time(StepProfile.LatentHead)) return toLogits.call(features).view(-1, Bits, 2);   // (B, L, 2)
+    }
 
     /// <summary>log p(w | z) for every word, from a (B, L, 2) one-hot or relaxed code: (B, V).</summary>
     public Tensor Decode(Tensor z) => Decode(decoder, z.flatten(1));
@@ -39,8 +43,11 @@ public sealed class Doc2HashModel : BagOfWordsHasher
     public Doc2HashPass Forward(BagOfWordsBatch x, StepContext context)
     {
         var logits = EncodeLogits(x, context.Generator);                                        // (B, L, 2)
-        var z = GumbelSoftmax.Sample(logits, Temperature(context), Config.Sampling, context.Generator); // (B, L, 2)
-        var reconstruction = Reconstruction(Decode(z), x);
+        Tensor z, logProbWords;
+        using (StepProfile.Time(StepProfile.Noise)) z = GumbelSoftmax.Sample(logits, Temperature(context), Config.Sampling, context.Generator); // (B, L, 2)
+        using (StepProfile.Time(StepProfile.Decoder)) logProbWords = Decode(z);                   // (B, V)
+        using var _ = StepProfile.Time(StepProfile.Loss);
+        var reconstruction = Reconstruction(logProbWords, x);
         var kl = BernoulliKl.Compute(logits, Config.KlForm);
         using var klWeight = Config.KlWeight.ToScalar();
         return new Doc2HashPass(logits, z, reconstruction, kl, reconstruction.add(kl.mul(klWeight)));
@@ -48,7 +55,7 @@ public sealed class Doc2HashModel : BagOfWordsHasher
 
     public override LossTerms ComputeLoss(TrainingBatch batch, StepContext context)
     {
-        using var x = BagOfWordsBatch.FromRows(batch.Features, null, Device);
+        using var x = Batch(batch);
         var pass = Forward(x, context);
         return new LossTerms(pass.Loss, new Dictionary<string, Tensor>
         {

@@ -35,8 +35,9 @@ public sealed class EncoderTrunk
     /// </summary>
     public Tensor Forward(BagOfWordsBatch x, bool training, Generator? generator)
     {
-        var h = nn.functional.relu(Input.call(x));                        // (B, H)
-        return Dropout(nn.functional.relu(Hidden.call(h)), training, generator);   // (B, H)
+        Tensor h;
+        using (StepProfile.Time(StepProfile.InputLayer)) h = nn.functional.relu(Input.call(x));                  // (B, H)
+        using (StepProfile.Time(StepProfile.HiddenLayers)) return Dropout(nn.functional.relu(Hidden.call(h)), training, generator);   // (B, H)
     }
 
     /// <summary>Sparse row gradients for the EmbeddingBag input (for LazyAdam); the dense-input variant has none.</summary>

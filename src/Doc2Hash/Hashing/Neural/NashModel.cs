@@ -47,11 +47,18 @@ public sealed class NashModel : BagOfWordsHasher
 
     public override LossTerms ComputeLoss(TrainingBatch batch, StepContext context)
     {
-        using var x = BagOfWordsBatch.FromRows(batch.Features, null, Device);
+        using var x = Batch(batch);
         var h = Features(x, context.Generator);                                             // (B, H)
-        var logits = toLogits.call(h);                                                      // (B, L)
-        var z = StraightThroughBernoulli.Sample(logits, Config.Binarization, context.Generator); // (B, L), 0/1 forward
-        var reconstruction = Reconstruction(Decode(decoder, AddNoise(z, h, context.Generator)), x);
+        Tensor logits, z, decoderInput, logProbWords;
+        using (StepProfile.Time(StepProfile.LatentHead)) logits = toLogits.call(h);        // (B, L)
+        using (StepProfile.Time(StepProfile.Noise))
+        {
+            z = StraightThroughBernoulli.Sample(logits, Config.Binarization, context.Generator); // (B, L), 0/1 forward
+            decoderInput = AddNoise(z, h, context.Generator);
+        }
+        using (StepProfile.Time(StepProfile.Decoder)) logProbWords = Decode(decoder, decoderInput);   // (B, V)
+        using var _ = StepProfile.Time(StepProfile.Loss);
+        var reconstruction = Reconstruction(logProbWords, x);
         var kl = BernoulliKl.FromBitLogits(logits);
         using var klWeight = Config.KlWeight.At(context.Step).ToScalar();
         var total = reconstruction.add(kl.mul(klWeight));

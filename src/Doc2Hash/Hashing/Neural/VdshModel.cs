@@ -70,14 +70,15 @@ public sealed class VdshModel : BagOfWordsHasher
     public (Tensor Mean, Tensor LogVariance) Posterior(BagOfWordsBatch x, Generator? generator = null)
     {
         var h = Features(x, generator);                           // (B, H)
-        return (toMean.call(h), toLogVariance.call(h).sigmoid());  // (B, L), (B, L)
+        using (StepProfile.Time(StepProfile.LatentHead)) return (toMean.call(h), toLogVariance.call(h).sigmoid());  // (B, L), (B, L)
     }
 
     public override LossTerms ComputeLoss(TrainingBatch batch, StepContext context)
     {
-        using var x = BagOfWordsBatch.FromRows(batch.Features, null, Device);
+        using var x = Batch(batch);
         var (mean, logVariance) = Posterior(x, context.Generator);
-        var z = GaussianKl.Sample(mean, logVariance, context.Generator);                 // (B, L)
+        Tensor z;
+        using (StepProfile.Time(StepProfile.Noise)) z = GaussianKl.Sample(mean, logVariance, context.Generator);   // (B, L)
         var kl = GaussianKl.Compute(mean, logVariance);
         var decoderInput = z;
         if (privateTrunk is not null)
@@ -87,7 +88,10 @@ public sealed class VdshModel : BagOfWordsHasher
             decoderInput = z.add(GaussianKl.Sample(privateMean, privateLogVariance, context.Generator));
             kl = kl.add(GaussianKl.Compute(privateMean, privateLogVariance));
         }
-        var reconstruction = Reconstruction(Decode(decoder, decoderInput), x);
+        Tensor logProbWords;
+        using (StepProfile.Time(StepProfile.Decoder)) logProbWords = Decode(decoder, decoderInput);   // (B, V)
+        using var _ = StepProfile.Time(StepProfile.Loss);
+        var reconstruction = Reconstruction(logProbWords, x);
         using var klWeight = Config.KlWeight.At(context.Step).ToScalar();
         var total = reconstruction.add(kl.mul(klWeight));
         var terms = new Dictionary<string, Tensor> { ["reconstruction"] = reconstruction, ["kl"] = kl };

@@ -1,7 +1,9 @@
 using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Experiments.Lab;
 using Doc2Hash.Hashing.Relaxations.Lab;
+using Doc2Hash.Tests.Hashing.Relaxations.Lab;
 
-namespace Doc2Hash.Tests.Hashing.Relaxations.Lab;
+namespace Doc2Hash.Tests.Experiments.Lab;
 
 public class ToyTrainingTests
 {

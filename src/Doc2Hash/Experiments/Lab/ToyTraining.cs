@@ -2,7 +2,11 @@ using Doc2Hash.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Doc2Hash.Hashing.Relaxations.Lab;
+using Doc2Hash.Hashing;
+using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Hashing.Relaxations.Lab;
+
+namespace Doc2Hash.Experiments.Lab;
 
 /// <summary>How <see cref="ToyTraining.Train"/> trains the toy model.</summary>
 public sealed record ToyTrainingOptions

@@ -3,7 +3,11 @@ using System.Globalization;
 using System.Text;
 using Doc2Hash.IO;
 
-namespace Doc2Hash.Hashing.Relaxations.Lab;
+using Doc2Hash.Hashing;
+using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Hashing.Relaxations.Lab;
+
+namespace Doc2Hash.Experiments.Lab;
 
 /// <summary>What <see cref="RelaxationLab.Run"/> measures. Defaults: the headline settings of results/relaxation-lab.md.</summary>
 public sealed record RelaxationLabOptions
