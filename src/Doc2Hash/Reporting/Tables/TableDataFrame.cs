@@ -2,9 +2,22 @@ using Microsoft.Data.Analysis;
 
 namespace Doc2Hash.Reporting.Tables;
 
-/// <summary>A <see cref="ResultTable"/> as a Microsoft.Data.Analysis DataFrame (long form, one row per cell) for notebooks.</summary>
+/// <summary>A <see cref="ResultTable"/> as a Microsoft.Data.Analysis DataFrame for notebooks: long form (one row per cell) or wide (the paper's layout).</summary>
 public static class TableDataFrame
 {
+    /// <summary>
+    /// The paper's layout: one row per method, one column of mean test precision@K per code length ("16 bits", ...),
+    /// empty where the method has no run at that length; seeds and significance are in <see cref="Render"/>.
+    /// </summary>
+    public static DataFrame Wide(ResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = new List<DataFrameColumn> { new StringDataFrameColumn(table.RowHeader, table.Rows.Select(r => r.Method)) };
+        foreach (int bits in table.Bits)
+            columns.Add(new DoubleDataFrameColumn($"{bits} bits", table.Rows.Select(r => r.Cells.TryGetValue(bits, out var cell) ? cell.Value.Mean : (double?)null)));
+        return new DataFrame(columns);
+    }
+
     public static DataFrame Render(ResultTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
