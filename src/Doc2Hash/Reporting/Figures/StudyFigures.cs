@@ -20,11 +20,18 @@ public static class StudyFigures
         if (table.Rows.Count == 0) return figures;
         string name = FileName(table.Name);
         figures.Add(PrecisionVsBits($"{name}-p100-vs-bits", table, renderer));
-        var atBits = table.Rows.Where(r => r.Cells.ContainsKey(detailBits)).Select(r => (r.Method, Runs: r.Cells[detailBits].Runs)).ToList();
+        var atBits = RunsAt(table, detailBits);
         if (PrecisionCurves($"{name}-precision-curves-{detailBits}b", $"{table.Dataset}, {detailBits} bits: test precision@K", atBits, renderer) is { } curves) figures.Add(curves);
         if (BitUsage($"{name}-bit-usage-{detailBits}b", $"{table.Dataset}, {detailBits} bits: rate of ones per bit (training codes)", atBits, renderer) is { } usage) figures.Add(usage);
         if (TrainingCurves($"{name}-training-{detailBits}b", $"{table.Dataset}, {detailBits} bits: selection precision per epoch", null, atBits, renderer) is { } training) figures.Add(training);
         return figures;
+    }
+
+    /// <summary>Each row's runs at one code length (rows without a run there are left out): the input of the per-run figures.</summary>
+    public static IReadOnlyList<(string Method, IReadOnlyList<RunRecord> Runs)> RunsAt(ResultTable table, int bits)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return [.. table.Rows.Where(r => r.Cells.ContainsKey(bits)).Select(r => (r.Method, r.Cells[bits].Runs))];
     }
 
     /// <summary>The table's cells as test precision@K vs code length, one line per row, ± one standard deviation over seeds.</summary>

@@ -61,6 +61,14 @@ public class BitUsageTableTests
         Assert.Equal(0.12, (double)wide["32 bits"][0]!, 12);
         Assert.Null(wide["32 bits"][1]);
 
+        // Per-run list (HandMadeRuns records 10 s and one epoch for a method fitted in one pass) and the runs at one length.
+        var list = TableDataFrame.Runs(RunCollection.Load(temp.File("runs")).Runs);
+        Assert.Equal(3, list.Rows.Count);
+        Assert.Equal(["itq", "lsh", "lsh"], list["method"].Cast<string>().Order());
+        Assert.All(list["seconds"].Cast<double>(), s => Assert.Equal(10.0, s));
+        Assert.All(list["epochs"].Cast<int>(), e => Assert.Equal(1, e));
+        Assert.Equal([("lsh", 1)], StudyFigures.RunsAt(table, 32).Select(r => (r.Method, r.Runs.Count)));
+
         // The entropy chart draws only the code lengths every method has (32 bits: lsh only, so left out).
         var figure = StudyFigures.MeanEntropy("entropy", "entropy", [.. summaries, new BitUsageSummary("lsh", 32, 1, 0.5, 1, 1, 0)]);
         string html = figure.Interactive!.ToHtml();
