@@ -39,15 +39,15 @@ internal static class ReproduceCommand
                 Ablations = List(parse.GetValue(ablations)) is { } a ? [.. a.Where(x => x != "none")] : named.Ablations,
                 Device = parse.GetValue(device)!,
             };
-            var cells = StudyGrid.Cells(chosen);   // validates names and sizes before any data is loaded
+            StudyGrid.Cells(chosen);   // validates names and sizes before any data is loaded
             TorchEnvironment.ResolveDevice(chosen.Device);
             var dataOptions = data.Bind(parse);
             var executor = new ExperimentRunExecutor(name => NeuralRunSupport.LoadDataset(name, dataOptions));
             var directories = dirs.Bind(parse);
-            var steps = StudyStep.Inspect(StudyGrid.Plan(cells, StudyCatalog.Resolver(chosen), executor.Fingerprint), directories);
-            PrintPlan(chosen, cells.Count, steps);
+            var plan = StudyPlan.Create(chosen, executor, directories);
+            Console.WriteLine(plan.Describe());
             if (parse.GetValue(dryRun)) return 0;
-            var outcome = StudyDisplay.Run(steps, observe => StudyRunner.Run(steps, executor, directories, observe));
+            var outcome = StudyDisplay.Run(plan.Steps, observe => plan.Run(executor, directories, observe));
             Console.WriteLine($"Study finished in {StudyDisplay.Time(outcome.Elapsed)}: {outcome.Done} done, {outcome.Skipped} skipped, {outcome.Failed} failed.");
             foreach (var failure in outcome.Failures) Console.WriteLine($"  failed: {failure.Run}: {failure.Message}");
             if (outcome.Done + outcome.Skipped > 0) WriteReport(directories, dirs.Results(parse), figures: true);
@@ -70,17 +70,6 @@ internal static class ReproduceCommand
             return 0;
         });
         return command;
-    }
-
-    static void PrintPlan(StudyProfile profile, int cells, IReadOnlyList<StudyStep> steps)
-    {
-        int train = steps.Count(s => s.Action == RunAction.Train), resume = steps.Count(s => s.Action == RunAction.Resume);
-        var expected = TimeSpan.FromSeconds(steps.Sum(s => s.Estimate.TotalSeconds));
-        Console.WriteLine($"Profile '{profile.Name}': {string.Join(", ", profile.Datasets)} x {string.Join(", ", profile.Methods)} x {string.Join("/", profile.Bits)} bits x seeds {string.Join(",", profile.Seeds)}"
-            + (profile.Ablations.Count == 0 ? "" : $" + ablations {string.Join(", ", profile.Ablations)} at {profile.AblationBits} bits")
-            + $", {profile.Epochs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "preset"} epochs.");
-        Console.WriteLine($"{cells} grid cells -> {steps.Count} distinct runs: {steps.Count - train - resume} already done, {resume} to resume, {train} to train.");
-        Console.WriteLine($"Expected wall time: about {StudyDisplay.Time(expected)} (seconds per epoch from earlier runs where known, else {TimeEstimate.DefaultSecondsPerEpoch} s).");
     }
 
     /// <summary>One paragraph naming every failed cell and where its failure is recorded (failed.json in its run folder).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Doc2Hash.Experiments.Study;
 using Doc2Hash.Training;
 using Spectre.Console;
@@ -58,29 +57,10 @@ internal static class StudyDisplay
 
     private static void Plain(StudyEvent e)
     {
-        switch (e)
-        {
-            case RunStarting s:
-                Console.WriteLine(Describe(s));
-                break;
-            case RunEpoch epoch:
-                Console.WriteLine($"  {Trainer.Describe(epoch.Report)}");
-                break;
-            case RunEnded { Outcome: RunOutcome.Failed } end:
-                Console.WriteLine($"  FAILED after {Time(end.Elapsed)}: {end.Message}" + (end.Folder is null ? "" : $" (marked in {end.Folder})"));
-                break;
-            case RunEnded { Outcome: RunOutcome.Done } end:
-                Console.WriteLine($"  done in {Time(end.Elapsed)}: {end.Folder}");
-                break;
-        }
+        if (StudyLog.Line(e) is { } line) Console.WriteLine(line);
     }
 
-    private static string Describe(RunStarting s) => s.Action switch
-    {
-        RunAction.Skip => $"[{s.Index + 1}/{s.Count}] {s.Run}: done (skipped)",
-        RunAction.Resume => $"[{s.Index + 1}/{s.Count}] {s.Run}: resuming after epoch {s.EpochsDone} (about {Time(s.Estimate)})",
-        _ => $"[{s.Index + 1}/{s.Count}] {s.Run}: training (about {Time(s.Estimate)})",
-    };
+    private static string Describe(RunStarting s) => StudyLog.Starting(s);
 
-    public static string Time(TimeSpan span) => span.ToString(span.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
+    public static string Time(TimeSpan span) => StudyLog.Time(span);
 }

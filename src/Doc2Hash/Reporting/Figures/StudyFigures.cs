@@ -19,14 +19,46 @@ public static class StudyFigures
         var figures = new List<Figure>();
         if (table.Rows.Count == 0) return figures;
         string name = FileName(table.Name);
-        figures.Add(PrecisionFigures.PrecisionVsBits($"{name}-p100-vs-bits", $"{table.Dataset}: test precision@{table.K} vs code length",
-            table.Rows.ToDictionary(r => r.Method, r => (IReadOnlyList<PrecisionAtBits>)[.. r.Cells.Select(c => new PrecisionAtBits(c.Key, c.Value.Value.Mean, c.Value.Value.StandardDeviation))]),
-            table.K, renderer));
-        var atBits = table.Rows.Where(r => r.Cells.ContainsKey(detailBits)).Select(r => (r.Method, Runs: r.Cells[detailBits].Runs)).ToList();
+        figures.Add(PrecisionVsBits($"{name}-p100-vs-bits", table, renderer));
+        var atBits = RunsAt(table, detailBits);
         if (PrecisionCurves($"{name}-precision-curves-{detailBits}b", $"{table.Dataset}, {detailBits} bits: test precision@K", atBits, renderer) is { } curves) figures.Add(curves);
         if (BitUsage($"{name}-bit-usage-{detailBits}b", $"{table.Dataset}, {detailBits} bits: rate of ones per bit (training codes)", atBits, renderer) is { } usage) figures.Add(usage);
         if (TrainingCurves($"{name}-training-{detailBits}b", $"{table.Dataset}, {detailBits} bits: selection precision per epoch", null, atBits, renderer) is { } training) figures.Add(training);
         return figures;
+    }
+
+    /// <summary>Each row's runs at one code length (rows without a run there are left out): the input of the per-run figures.</summary>
+    public static IReadOnlyList<(string Method, IReadOnlyList<RunRecord> Runs)> RunsAt(ResultTable table, int bits)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return [.. table.Rows.Where(r => r.Cells.ContainsKey(bits)).Select(r => (r.Method, r.Cells[bits].Runs))];
+    }
+
+    /// <summary>The table's cells as test precision@K vs code length, one line per row, ± one standard deviation over seeds.</summary>
+    public static Figure PrecisionVsBits(string name, ResultTable table, FigureRenderer? renderer = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return PrecisionFigures.PrecisionVsBits(name, $"{table.Dataset}: test precision@{table.K} vs code length",
+            table.Rows.ToDictionary(r => r.Method, r => (IReadOnlyList<PrecisionAtBits>)[.. r.Cells.Select(c => new PrecisionAtBits(c.Key, c.Value.Value.Mean, c.Value.Value.StandardDeviation))]),
+            table.K, renderer);
+    }
+
+    /// <summary>
+    /// Mean entropy per bit of each method's training codes (<see cref="BitUsageSummary.MeanEntropy"/>), methods side
+    /// by side, one bar per code length: 1 bit is a fully used code, lower means bits that are nearly constant. Only
+    /// code lengths every method has are drawn (a missing bar would read as zero entropy).
+    /// </summary>
+    public static Figure MeanEntropy(string name, string title, IReadOnlyList<BitUsageSummary> summaries, FigureRenderer? renderer = null)
+    {
+        FigureInput.RequireNonEmpty(summaries, "bit usage summaries");
+        var methods = summaries.Select(s => s.Method).Distinct().ToList();
+        var lengths = summaries.Select(s => s.Bits).Distinct().Order()
+            .Where(bits => methods.All(m => summaries.Any(s => s.Method == m && s.Bits == bits))).ToList();
+        if (lengths.Count == 0)
+            throw new ArgumentException($"No code length has bit usage for every method ({string.Join(", ", methods)}); compare methods at a length they all ran.", nameof(summaries));
+        var groups = lengths.Select(bits => new BarGroup($"{bits} bits",
+            [.. methods.Select(m => summaries.First(s => s.Method == m && s.Bits == bits).MeanEntropy)])).ToList();
+        return BarCharts.Grouped(name, new ChartLabels(title, "method", "mean entropy per bit (bits)"), methods, groups, renderer);
     }
 
     /// <summary>The ablation chart (each variant's P@100 mean ± std) and, where logged, the KL term per epoch of each variant.</summary>
