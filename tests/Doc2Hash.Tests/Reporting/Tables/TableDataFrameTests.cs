@@ -54,7 +54,7 @@ public class TableDataFrameTests
         Assert.Equal(new[] { "method", "dataset", "8 bits", "16 bits", "32 bits", "64 bits", "128 bits", "source" }, frame.Columns.Select(c => c.Name));
         Assert.Equal(2, frame.Rows.Count);   // AMMI and SNUH report 20 Newsgroups
         Assert.Null(frame.Columns["8 bits"][0]);
-        Assert.Equal(0.5518, frame.Columns["16 bits"][0]);   // AMMI, ICML 2020, Table 2
+        Assert.Equal(0.5518, frame.Columns["16 bits"][0]);   // AMMI (Stratos and Wiseman, ICML 2020)
         Assert.Equal(0.6755, frame.Columns["128 bits"][1]);  // SNUH
     }
 }
