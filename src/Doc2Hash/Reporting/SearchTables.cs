@@ -10,6 +10,9 @@ namespace Doc2Hash.Reporting;
 /// </summary>
 public static class SearchTables
 {
+    /// <summary>Decimals of the precision column (a DataFrame prints doubles in full otherwise).</summary>
+    public const int Decimals = 4;
+
     /// <summary>
     /// One row per hit: rank, Hamming distance, relevant (only with <paramref name="queryLabels"/>), id, labels and
     /// the document's first words.
@@ -32,7 +35,7 @@ public static class SearchTables
     /// <summary>
     /// One row per radius: how many training documents lie within that Hamming distance of the code (every hit of the
     /// ball, not a top-K), and, with <paramref name="queryLabels"/>, how many of them are relevant and their share
-    /// (NaN for an empty ball: precision of nothing retrieved is undefined, not zero).
+    /// (rounded to <see cref="Decimals"/>; NaN for an empty ball: precision of nothing retrieved is undefined, not zero).
     /// </summary>
     public static DataFrame Balls(IReadOnlyList<(int Radius, IReadOnlyList<SearchHit> Hits)> balls, IReadOnlyList<string>? queryLabels = null)
     {
@@ -46,7 +49,7 @@ public static class SearchTables
         {
             var relevant = balls.Select(b => b.Hits.Count(h => IsRelevant(h, queryLabels))).ToList();
             columns.Add(new Int32DataFrameColumn("relevant", relevant));
-            columns.Add(new DoubleDataFrameColumn("precision", balls.Select((b, i) => b.Hits.Count == 0 ? double.NaN : (double)relevant[i] / b.Hits.Count)));
+            columns.Add(new DoubleDataFrameColumn("precision", balls.Select((b, i) => b.Hits.Count == 0 ? double.NaN : Math.Round((double)relevant[i] / b.Hits.Count, Decimals))));
         }
         return new DataFrame(columns);
     }
