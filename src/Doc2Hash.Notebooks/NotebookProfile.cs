@@ -20,12 +20,22 @@ public sealed record NotebookProfile
     /// <summary>The value for this profile: <c>profile.Choose(quick: 2, paper: 100)</c>.</summary>
     public T Choose<T>(T quick, T paper) => IsQuick ? quick : paper;
 
-    public static NotebookProfile Parse(string name) => name switch
+    /// <summary>
+    /// The notebook's profile from its <c>profile</c> parameter. Parsing "quick" also stops saving shown figures to
+    /// results/figures (<see cref="NotebookFormatters.FiguresDirectory"/>): a quick run is a CI check, and its small-budget
+    /// figures must neither dirty a clean checkout nor replace the paper-profile figures committed there.
+    /// </summary>
+    public static NotebookProfile Parse(string name)
     {
-        "quick" => Quick,
-        "paper" => Paper,
-        _ => throw new ArgumentException($"Unknown profile \"{name}\"; use \"quick\" (small, for CI) or \"paper\" (the paper's settings).", nameof(name)),
-    };
+        var profile = name switch
+        {
+            "quick" => Quick,
+            "paper" => Paper,
+            _ => throw new ArgumentException($"Unknown profile \"{name}\"; use \"quick\" (small, for CI) or \"paper\" (the paper's settings).", nameof(name)),
+        };
+        if (profile.IsQuick) NotebookFormatters.FiguresDirectory = null;
+        return profile;
+    }
 
     public override string ToString() => Name;
 }

@@ -33,8 +33,7 @@ internal static class SearchCommand
 
     private static void Print(SearchResult result, DocumentSearch search, int? radius)
     {
-        string bits = string.Concat(Enumerable.Range(0, result.Code.Bits).Select(b => result.Code[0, b] ? '1' : '0'));
-        Console.WriteLine($"query: {result.KnownWords} vocabulary words; code {bits}");
+        Console.WriteLine($"query: {result.KnownWords} vocabulary words; code {result.Code.ToBitString(0)}");
         if (result.KnownWords == 0)
             Console.WriteLine("note: no word of the query is in the run's vocabulary, so its code carries no information about it.");
         if (radius is { } r)

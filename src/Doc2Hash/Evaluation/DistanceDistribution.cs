@@ -20,12 +20,8 @@ public sealed record DistanceDistribution(int Bits, int[] Relevant, int[] Irrele
     public static DistanceDistribution Sample(BinaryCodes queries, LabelMatrix queryLabels, BinaryCodes database, LabelMatrix databaseLabels,
         int documentsPerQuery, int seed)
     {
-        if (queries.Bits != database.Bits)
-            throw new ArgumentException($"Query codes have {queries.Bits} bits but database codes {database.Bits}; encode both with the same model.");
-        if (queries.Count != queryLabels.Count || database.Count != databaseLabels.Count)
-            throw new ArgumentException($"Codes and labels disagree: {queries.Count} query codes for {queryLabels.Count} label rows, {database.Count} database codes for {databaseLabels.Count} label rows.");
+        Validate(queries, queryLabels, database, databaseLabels);
         ArgumentOutOfRangeException.ThrowIfLessThan(documentsPerQuery, 1);
-        if (database.Count == 0) throw new ArgumentException("The database has no codes.");
         var relevance = new LabelRelevance(queryLabels, databaseLabels);
         var random = new Random(seed);
         var relevant = new List<int>();
@@ -40,5 +36,33 @@ public sealed record DistanceDistribution(int Bits, int[] Relevant, int[] Irrele
             }
         }
         return new DistanceDistribution(queries.Bits, [.. relevant], [.. irrelevant]);
+    }
+
+    /// <summary>
+    /// Distances of every query to every database document (no sampling: for a few queries, e.g. one search query
+    /// against the whole training set), each sorted into relevant or irrelevant.
+    /// </summary>
+    public static DistanceDistribution Exhaustive(BinaryCodes queries, LabelMatrix queryLabels, BinaryCodes database, LabelMatrix databaseLabels)
+    {
+        Validate(queries, queryLabels, database, databaseLabels);
+        var relevance = new LabelRelevance(queryLabels, databaseLabels);
+        var distances = new int[database.Count];
+        var relevant = new List<int>();
+        var irrelevant = new List<int>();
+        for (int q = 0; q < queries.Count; q++)
+        {
+            HammingDistance.ToAll(queries.Code(q), database, distances);
+            for (int d = 0; d < database.Count; d++) (relevance.IsRelevant(q, d) ? relevant : irrelevant).Add(distances[d]);
+        }
+        return new DistanceDistribution(queries.Bits, [.. relevant], [.. irrelevant]);
+    }
+
+    private static void Validate(BinaryCodes queries, LabelMatrix queryLabels, BinaryCodes database, LabelMatrix databaseLabels)
+    {
+        if (queries.Bits != database.Bits)
+            throw new ArgumentException($"Query codes have {queries.Bits} bits but database codes {database.Bits}; encode both with the same model.");
+        if (queries.Count != queryLabels.Count || database.Count != databaseLabels.Count)
+            throw new ArgumentException($"Codes and labels disagree: {queries.Count} query codes for {queryLabels.Count} label rows, {database.Count} database codes for {databaseLabels.Count} label rows.");
+        if (database.Count == 0) throw new ArgumentException("The database has no codes.");
     }
 }

@@ -56,6 +56,17 @@ public sealed class RunCollection
         return new RunCollection(searched, kept, failed.Count, newest.Count - kept.Count);
     }
 
+    /// <summary>
+    /// The finished run of exactly <paramref name="config"/> (same <see cref="RunKey"/>, data fingerprint included), or
+    /// null: lets a notebook or command reuse a run instead of training the same configuration again.
+    /// </summary>
+    public RunRecord? Find(RunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string key = RunKey.Of(config);
+        return Runs.FirstOrDefault(r => RunKey.Of(r.Config) == key);
+    }
+
     /// <summary>A finished run whose precision is a number: the only kind of run a table shows.</summary>
     public static bool IsResult(RunRecord run) =>
         run.Finished && double.IsFinite(run.Summary!.TestPrecision) && double.IsFinite(run.Summary.ValidationPrecision);

@@ -29,12 +29,12 @@ public static class TrainingDocuments
         int raw = 0;
         for (int i = 0; i < prepared.Rows; i++)
         {
-            while (raw < rows.Rows && !SameRow(rows, raw, prepared, i)) raw++;
+            while (raw < rows.Rows && !SplitDocuments.SameRow(rows, raw, prepared, i)) raw++;
             if (raw == rows.Rows)
                 throw new InvalidDataException(
                     $"Training row {i} of '{data.Name}' is not reproduced by the text model from any remaining raw training document; " +
                     "the corpus or its preprocessing changed since the dataset was prepared (prepare it again with `doc2hash data prepare --rebuild`).");
-            documents[i] = new IndexedDocument(rawTrain[raw].Id, LabelsOf(data, i), Preview(rawTrain[raw].Text));
+            documents[i] = new IndexedDocument(rawTrain[raw].Id, SplitDocuments.LabelNames(data, data.Train.Labels, i), Preview(rawTrain[raw].Text));
             raw++;
         }
         return documents;
@@ -42,7 +42,7 @@ public static class TrainingDocuments
 
     /// <summary>Documents without text (a corpus the kit did not read, e.g. a VDSH .mat file): ids "train:i" and labels only.</summary>
     public static IReadOnlyList<IndexedDocument> WithoutText(HashingDataset data) =>
-        [.. Enumerable.Range(0, data.Train.Count).Select(i => new IndexedDocument($"train:{i}", LabelsOf(data, i), ""))];
+        [.. Enumerable.Range(0, data.Train.Count).Select(i => new IndexedDocument($"train:{i}", SplitDocuments.LabelNames(data, data.Train.Labels, i), ""))];
 
     /// <summary>The first <see cref="PreviewWords"/> whitespace-separated words, on one line, at most <see cref="PreviewCharacters"/> characters.</summary>
     public static string Preview(string text)
@@ -52,15 +52,4 @@ public static class TrainingDocuments
         bool cut = words.Length > PreviewWords || preview.Length > PreviewCharacters;
         return (preview.Length > PreviewCharacters ? preview[..PreviewCharacters] : preview) + (cut ? " ..." : "");
     }
-
-    private static string[] LabelsOf(HashingDataset data, int row)
-    {
-        var ids = data.Train.Labels.Of(row);
-        var names = new string[ids.Length];
-        for (int k = 0; k < ids.Length; k++) names[k] = data.LabelNames[ids[k]];
-        return names;
-    }
-
-    private static bool SameRow(SparseMatrix a, int rowA, SparseMatrix b, int rowB) =>
-        a.RowIndices(rowA).SequenceEqual(b.RowIndices(rowB)) && a.RowValues(rowA).SequenceEqual(b.RowValues(rowB));
 }

@@ -35,7 +35,7 @@ public static class StudyReport
                 $"No finished run records in {runs.DescribeSearched()}" + (runs.FailedCount > 0 ? $" ({runs.FailedCount} failed run(s) left out)" : "") +
                 $"; refusing to replace the tables in '{Path.GetFullPath(Path.Combine(resultsDirectory, TablesFolder))}' with empty ones. " +
                 "Check --runs-dir / --records-dir, or run `doc2hash reproduce` first.");
-        var tables = StudyProfile.All.SelectMany(p => StudyTables.ForProfile(p, runs.Runs)).Concat(StudyTables.EverySetting(runs.Runs)).ToList();
+        var tables = Tables(runs);
         string tablesDirectory = Path.Combine(resultsDirectory, TablesFolder);
         var written = new List<string>();
         foreach (var table in tables)
@@ -57,6 +57,17 @@ public static class StudyReport
                 written.AddRange(figure.Save(figuresDirectory));
         }
         return new StudyReportResult(tables, written);
+    }
+
+    /// <summary>
+    /// Every table of the report, in the report's order: per study profile and dataset the main and ablation tables,
+    /// then per dataset every setting. Empty when there are no runs (a notebook shows what exists; only
+    /// <see cref="Write"/> refuses an empty collection).
+    /// </summary>
+    public static IReadOnlyList<ResultTable> Tables(RunCollection runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        return [.. StudyProfile.All.SelectMany(p => StudyTables.ForProfile(p, runs.Runs)).Concat(StudyTables.EverySetting(runs.Runs))];
     }
 
     /// <summary>The figures of the tables: main tables get every per-method figure, ablation tables their chart.</summary>

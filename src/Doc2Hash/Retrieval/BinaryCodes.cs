@@ -28,6 +28,17 @@ public sealed class BinaryCodes
 
     public bool this[int index, int bit] => (Words[index * WordsPerCode + (bit >> 6)] >> (bit & 63) & 1UL) != 0;
 
+    /// <summary>Code <paramref name="index"/> as text, bit 0 first: "0110..." (for printing a code).</summary>
+    public string ToBitString(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return string.Create(Bits, (Codes: this, Index: index), static (text, state) =>
+        {
+            for (int b = 0; b < text.Length; b++) text[b] = state.Codes[state.Index, b] ? '1' : '0';
+        });
+    }
+
     /// <summary>Packs a row-major 0/1 matrix (count x bits); any non-zero byte is a one.</summary>
     public static BinaryCodes FromBits(int count, int bits, ReadOnlySpan<byte> rowMajorBits)
     {

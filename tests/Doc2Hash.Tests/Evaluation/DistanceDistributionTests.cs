@@ -38,6 +38,29 @@ public class DistanceDistributionTests
     }
 
     [Fact]
+    public void Exhaustive_measures_every_pair_once_in_query_then_database_order()
+    {
+        var d = DistanceDistribution.Exhaustive(Case.Queries, Case.QueryLabels, Case.Database, Case.DatabaseLabels);
+
+        Assert.Equal(new[] { 0, 2, 0 }, d.Relevant);       // (q0, d0), (q1, d1), (q1, d2)
+        Assert.Equal(new[] { 2, 4, 4 }, d.Irrelevant);     // (q0, d1), (q0, d2), (q1, d0)
+        Assert.Equal(2.0 / 3, d.MeanRelevant, 12);
+        Assert.Equal(10.0 / 3, d.MeanIrrelevant, 12);
+    }
+
+    [Fact]
+    public void Exhaustive_with_multi_label_data_counts_a_shared_label_as_relevant_and_no_label_as_irrelevant()
+    {
+        // One query "01" with labels {0, 2}; database "01" {2}, "10" {1}, "11" {} (unlabelled).
+        var labels = LabelMatrix.MultiLabel(3, [new[] { 0, 2 }]);
+        var database = LabelMatrix.MultiLabel(3, [new[] { 2 }, new[] { 1 }, Array.Empty<int>()]);
+        var d = DistanceDistribution.Exhaustive(TestCodes.Parse("01"), labels, TestCodes.Parse("01", "10", "11"), database);
+
+        Assert.Equal(new[] { 0 }, d.Relevant);
+        Assert.Equal(new[] { 2, 1 }, d.Irrelevant);
+    }
+
+    [Fact]
     public void Codes_of_different_lengths_are_refused()
     {
         var e = Assert.Throws<ArgumentException>(() => DistanceDistribution.Sample(

@@ -50,6 +50,12 @@ public class TextSearchTests
 
     private static readonly PreprocessingConfig Config = PreprocessingConfig.Default with { MinDocumentFrequency = DocumentFrequencyBound.Count(2) };
 
+    /// <summary>The preprocessing of <see cref="TextCorpus"/> (for other tests).</summary>
+    internal static PreprocessingConfig TinyConfig => Config;
+
+    /// <summary><see cref="TextCorpus"/> prepared with <see cref="TinyConfig"/>.</summary>
+    internal static PreparedDataset PrepareTiny(RawCorpus corpus) => Prepare(corpus, Config);
+
     private static PreparedDataset Prepare(RawCorpus corpus, PreprocessingConfig config) =>
         new(Preprocessor.Prepare(corpus, config), "test-source", config.Fingerprint(), FromCache: false, "", TimeSpan.Zero);
 

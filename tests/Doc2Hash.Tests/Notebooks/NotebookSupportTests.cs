@@ -53,6 +53,24 @@ public class NotebookProfileTests
         var error = Assert.Throws<ArgumentException>(() => NotebookProfile.Parse("fast"));
         Assert.Contains("\"quick\"", error.Message);
     }
+
+    [Fact]
+    public void A_quick_profile_stops_saving_figures_and_a_paper_profile_keeps_the_folder()
+    {
+        var before = NotebookFormatters.FiguresDirectory;
+        try
+        {
+            NotebookFormatters.FiguresDirectory = "/somewhere/results/figures";
+            NotebookProfile.Parse("paper");
+            Assert.Equal("/somewhere/results/figures", NotebookFormatters.FiguresDirectory);
+            NotebookProfile.Parse("quick");
+            Assert.Null(NotebookFormatters.FiguresDirectory);
+        }
+        finally
+        {
+            NotebookFormatters.FiguresDirectory = before;
+        }
+    }
 }
 
 public class NotebookFormattersTests

@@ -3,21 +3,15 @@ using Microsoft.Data.Analysis;
 
 namespace Doc2Hash.Reporting.Tables;
 
-/// <summary>A <see cref="ResultTable"/> as a Microsoft.Data.Analysis DataFrame for notebooks: long form (one row per cell) or wide (the paper's layout).</summary>
+/// <summary>
+/// A <see cref="ResultTable"/> as a Microsoft.Data.Analysis DataFrame for notebooks: <see cref="Render"/> in long form
+/// (one row per cell, numbers as numbers), <see cref="Wide"/> laid out like the paper (rows = methods, columns = code
+/// lengths, cells as text with the best and † marks), and the published numbers in the same layout.
+/// </summary>
 public static class TableDataFrame
 {
-    /// <summary>
-    /// The paper's layout: one row per method, one column of mean test precision@K per code length ("16 bits", ...),
-    /// empty where the method has no run at that length; seeds and significance are in <see cref="Render"/>.
-    /// </summary>
-    public static DataFrame Wide(ResultTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn(table.RowHeader, table.Rows.Select(r => r.Method)) };
-        foreach (int bits in table.Bits)
-            columns.Add(new DoubleDataFrameColumn($"{bits} bits", table.Rows.Select(r => r.Cells.TryGetValue(bits, out var cell) ? cell.Value.Mean : (double?)null)));
-        return new DataFrame(columns);
-    }
+    /// <summary>Mark of the column's best mean in <see cref="Wide"/> (Markdown bold does not render inside an HTML table).</summary>
+    public const string BestMark = "(best)";
 
     public static DataFrame Render(ResultTable table)
     {
@@ -52,5 +46,46 @@ public static class TableDataFrame
             new DoubleDataFrameColumn("validation_p", finished.Select(s => s.ValidationPrecision)),
             new DoubleDataFrameColumn("test_p", finished.Select(s => s.TestPrecision)),
             new DoubleDataFrameColumn("seconds", finished.Select(s => s.TotalSeconds)));
+    }
+
+    /// <summary>
+    /// The paper's layout: one row per method (or variant) with its settings, one column per code length, each cell
+    /// "mean ± std (seeds)" followed by <see cref="BestMark"/> for the column's best and † for a cell not significantly
+    /// worse than it (<see cref="ResultTableBuilder.Convention"/>); empty where no run exists.
+    /// </summary>
+    public static DataFrame Wide(ResultTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn(table.RowHeader, table.Rows.Select(r => r.Method)),
+            new StringDataFrameColumn("settings", table.Rows.Select(r => r.Settings)),
+        };
+        foreach (int bits in table.Bits)
+            columns.Add(new StringDataFrameColumn($"{bits} bits", table.Rows.Select(r => r.Cells.TryGetValue(bits, out var c) ? Cell(c) : "")));
+        return new DataFrame(columns);
+    }
+
+    /// <summary>"0.4200 ± 0.0200 (3) (best)", "0.4100 ± 0.0100 (3) †" or "0.3000 (1)".</summary>
+    public static string Cell(ResultCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return cell.Value.Format() + (cell.IsBest ? " " + BestMark : "") + (cell.TiesWithBest ? " †" : "");
+    }
+
+    /// <summary>Published precision@100 rows (<see cref="PublishedResults"/>), one column per code length (empty where not published).</summary>
+    public static DataFrame Published(IEnumerable<PublishedRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.ToList();
+        var columns = new List<DataFrameColumn>
+        {
+            new StringDataFrameColumn("method", list.Select(r => r.Method)),
+            new StringDataFrameColumn("dataset", list.Select(r => r.Dataset)),
+        };
+        foreach (int bits in PublishedResults.Bits)
+            columns.Add(new DoubleDataFrameColumn($"{bits} bits", list.Select(r => r.PrecisionAt100.TryGetValue(bits, out double p) ? p : (double?)null)));
+        columns.Add(new StringDataFrameColumn("source", list.Select(r => r.Source)));
+        return new DataFrame(columns);
     }
 }
