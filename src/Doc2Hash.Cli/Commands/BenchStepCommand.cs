@@ -33,7 +33,7 @@ internal static class BenchStepCommand
         var threads = CliOptions.Threads();
         var command = new Command("step", "Per-phase breakdown of a training step (input layer, hidden layers, noise, decoder, loss, backward, optimiser, batching, GC) and peak memory, per optimiser.");
         foreach (var option in new Option[] { method, dataset, bits, optimizers, steps, repeats, rounds, device, threads }) command.Options.Add(option);
-        command.SetAction(parse => CliErrors.Run(() =>
+        command.SetAction(parse =>
         {
             CliOptions.ApplyThreads(parse, threads);
             var entry = MethodCatalog.Get(parse.GetValue(method)!) as INeuralMethodEntry
@@ -54,7 +54,7 @@ internal static class BenchStepCommand
             Print(results, (full.Train.Count + settings.Training.BatchSize - 1) / settings.Training.BatchSize);
             TimeFinishEpoch(entry, settings, full, target);
             return 0;
-        }));
+        });
         return command;
     }
 
