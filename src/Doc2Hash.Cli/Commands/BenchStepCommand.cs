@@ -46,6 +46,7 @@ internal static class BenchStepCommand
             var target = TorchEnvironment.ResolveDevice(parse.GetValue(device)!);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{entry.Name} on {full.Name}, {parse.GetValue(bits)} bits: {stepCount} steps of {settings.Training.BatchSize} per epoch, 1 warm-up + {repeatCount} timed epochs x {roundCount} rounds, torch threads {TorchSharp.torch.get_num_threads()}, {full.Train.Count} training documents ({(full.Train.Count + settings.Training.BatchSize - 1) / settings.Training.BatchSize} steps in a full epoch)"));
+            Console.WriteLine($"malloc: {MallocTuning.Apply().Description}");
 
             var results = kinds.ToDictionary(k => k, _ => new List<VariantRun>());
             for (int round = 0; round < roundCount; round++)

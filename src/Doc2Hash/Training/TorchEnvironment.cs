@@ -37,6 +37,7 @@ public static class TorchEnvironment
         ("libtorch", torch.__version__),
         ("threads", torch.get_num_threads().ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("cuda", torch.cuda.is_available() ? $"available ({torch.cuda.device_count()} devices)" : "not available"),
+        ("malloc", MallocTuning.Apply().Description),
         ("dotnet", Environment.Version.ToString()),
         ("os", System.Runtime.InteropServices.RuntimeInformation.OSDescription),
     ];

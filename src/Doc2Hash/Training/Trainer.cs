@@ -53,6 +53,7 @@ public sealed class Trainer(TrainerOptions options)
         if (data.Train.Count == 0) throw new ArgumentException($"Dataset '{data.Name}' has an empty training split.");
         if (resume && checkpointDirectory is null) throw new ArgumentException("Resuming needs the checkpoint directory of the interrupted run.");
         if (checkpointDirectory is not null) Directory.CreateDirectory(checkpointDirectory);
+        MallocTuning.Apply();   // large tensors reuse heap pages instead of fresh mmaps every step
 
         var clock = Stopwatch.StartNew();
         using var optimizer = CreateOptimizer(model);

@@ -14,12 +14,14 @@ public static class ChildScenarios
     public const string DiskFull = "disk-full";
     public const string Fuzz = "fuzz";
     public const string Started = "started";
+    public const string LargeTensor = "large-tensor";
     private const int Megabyte = 1 << 20;
 
     public static int Main(string[] args) => args switch
     {
         [WriteSlowly, var path, var megabytes] => WriteSlowlyScenario(path, int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture)),
         [DiskFull, var folder] => DiskFullScenario(folder),
+        [LargeTensor] => LargeTensorScenario(),
         [Fuzz, var target, var seconds, var seed, var findings, .. var keep] => FuzzScenario(target, seconds, seed, findings, keep.FirstOrDefault()),
         _ => Usage(),
     };
@@ -29,6 +31,21 @@ public static class ChildScenarios
         Console.Error.WriteLine($"usage: dotnet exec Doc2Hash.Tests.dll ({WriteSlowly} <path> <megabytes> | {DiskFull} <folder on a small file system> | " +
                                 $"{Fuzz} <target> <seconds> <seed> <findings folder> [<keep folder>])");
         return 2;
+    }
+
+    /// <summary>
+    /// Applies <see cref="MallocTuning"/> (the environment decides whether it may), allocates a 40 MB tensor as VDSH's
+    /// input-layer gradient is, and prints "applied-flag growth-of-glibc's-mmapped-bytes" while the tensor is alive.
+    /// In a child process because the tuning is process-wide and cannot be undone.
+    /// </summary>
+    private static int LargeTensorScenario()
+    {
+        bool applied = MallocTuning.Apply().Applied;
+        long before = MallocTuning.MappedBytes() ?? -1;
+        using var gradient = TorchSharp.torch.ones(10_000, 1000);
+        long during = MallocTuning.MappedBytes() ?? -1;
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{applied} {during - before}"));
+        return 0;
     }
 
     /// <summary>Replaces a file with megabytes of 'N', pausing after each megabyte, so the parent can kill it mid-write.</summary>
