@@ -9,7 +9,9 @@ namespace Doc2Hash.Experiments.Methods;
 /// <summary>NASH: Bernoulli latent bits sampled in training, trained with the straight-through gradient (<see cref="NashModel"/>).</summary>
 public sealed class NashMethod : NeuralMethod<NashConfig>
 {
-    public override string Name => "nash";
+    public const string MethodName = "nash";
+
+    public override string Name => MethodName;
     public override string Paper => "Shen et al., ACL 2018 (NASH: Toward End-to-End Neural Architecture for Generative Semantic Hashing)";
     public override bool IsSupervised => false;
     public override string PresetSource => "objective as the NASH paper (the variational lower bound: stochastic bits, straight-through, full Bernoulli KL at weight 1); network and optimisation from yifeiacc/doc2hash train_NASH.py and models/NASH.py (the Doc2hash authors' NASH, whose 32-bit numbers are the bar)";

@@ -92,6 +92,12 @@ public static class StudyCatalog
             new("adam", "Adam on every parameter (authors)", Options(("optimizer", OptimizerKind.Adam))),
             new("lazy-adam", "sparse rows of the input layer updated lazily", Options(("optimizer", OptimizerKind.LazyAdam))),
         ]),
+        new("nash-form", "Does NASH need the Doc2hash authors' deterministic bits and KL weight 0.01 to reach their numbers?", [NashMethod.MethodName],
+        [
+            new("paper", "stochastic bits, straight-through, KL weight 1 (the NASH paper's lower bound)", Options()),
+            new("authors", "deterministic bits, KL weight 0.01 (the Doc2hash authors' NASH, whose numbers are the bars)",
+                Options(("binarization", BinarySampling.Deterministic), ("kl-weight-initial", 0.01), ("kl-weight-max", 0.01))),
+        ]),
         new("estimator", "Straight-through or soft Gumbel-Softmax samples into the decoder?", [Doc2Hash],
         [
             new("st-gumbel", "straight-through Gumbel-Softmax (authors)", Options(("sampling", GumbelMode.StraightThrough))),

@@ -151,6 +151,18 @@ public class StudyGridTests
     }
 
     [Fact]
+    public void The_nash_form_ablation_compares_the_papers_nash_with_the_doc2hash_authors_variant()
+    {
+        var profile = StudyProfile.Paper with { Datasets = ["tiny"] };
+        var resolve = StudyCatalog.Resolver(profile);
+        var main = resolve(new GridCell("nash", "tiny", 32, 1));
+        Assert.Equal(RunKey.Of(main), RunKey.Of(resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", "paper"))));   // the first variant is the main run
+        var authors = resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", "authors"));
+        Assert.Equal("kl-weight-initial=0.01, kl-weight-max=0.01, binarization=deterministic",
+            ConfigDifferences.Describe(ConfigDifferences.Between(main, authors)));
+    }
+
+    [Fact]
     public void Unknown_names_and_bad_sizes_are_clear_errors()
     {
         Assert.Contains("Unknown ablation 'prior-x'", Assert.Throws<ArgumentException>(() => StudyGrid.Cells(Small("prior-x"))).Message);
