@@ -11,7 +11,7 @@ namespace Doc2Hash.Hashing.Neural;
 /// </summary>
 public sealed record Doc2HashConfig : NeuralModelConfig
 {
-    [Description("Constant weight of the KL term in the loss.")]
+    [Description("Weight of the KL term in the loss: constant, or the value --kl-anneal-steps ramps up to from 0.")]
     public double KlWeight { get; init; } = 2.0;
 
     [Description("KL to the uniform prior: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation).")]
