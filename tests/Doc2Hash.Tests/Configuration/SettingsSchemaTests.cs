@@ -14,7 +14,7 @@ public class SettingsSchemaTests
     public void Options_are_kebab_cased_property_names_with_attribute_overrides_and_record_prefixes()
     {
         var names = SettingsSchema.Of(Doc2Hash).Settings.Select(s => s.Name).ToArray();
-        Assert.Equal(["bits", "hidden-size", "dropout", "init", "bias-fill", "input", "kl-weight", "kl-form", "tau-initial", "tau-rate", "tau-min", "tau-every",
+        Assert.Equal(["bits", "hidden-size", "dropout", "init", "bias-fill", "input", "kl-weight", "kl-form", "kl-anneal-steps", "free-bits", "tau-initial", "tau-rate", "tau-min", "tau-every",
             "sampling", "epochs", "batch-size", "lr", "optimizer", "seed", "select-on", "k"], names);
         Assert.Equal("Model.Temperature.Rate", SettingsSchema.Of(Doc2Hash).Get("tau-rate", "doc2hash").Path);
     }

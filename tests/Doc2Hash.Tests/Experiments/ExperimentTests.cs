@@ -26,7 +26,7 @@ public class ExperimentTests
         Assert.Matches(@"tiny[/\\]doc2hash-8b-seed1-\d{8}-\d{6}$", run.Path);
         Assert.Equal(Quick() with { DataFingerprint = DatasetFingerprint.Compute(data) }, run.ReadConfig());
         var metrics = File.ReadAllLines(Path.Combine(run.Path, RunFolder.MetricsFile));
-        Assert.Equal("epoch,train_seconds,eval_seconds,loss_total,loss_reconstruction,loss_kl,tau,validation_p@10", metrics[0]);
+        Assert.Equal("epoch,train_seconds,eval_seconds,loss_total,loss_reconstruction,loss_kl,loss_kl_per_bit,loss_collapsed_bits,tau,kl_weight,validation_p@10", metrics[0]);
         Assert.Equal(3, metrics.Length);   // header + 2 epochs
         Assert.True(File.Exists(run.BestCheckpoint) && File.Exists(run.LastCheckpoint));
         var stored = run.ReadSummary();

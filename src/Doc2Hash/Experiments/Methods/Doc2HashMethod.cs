@@ -25,6 +25,8 @@ public sealed class Doc2HashMethod : NeuralMethod<Doc2HashConfig>
             Dropout = 0.2,                          // --dropout default 0.2
             KlWeight = 2.0,                         // kl_weight = 2, constant
             KlForm = KlForm.PerBit,                 // the principled KL; the authors' flat-softmax form is --kl-form authors
+            KlAnnealSteps = 0,                      // no KL annealing (an ablation: --kl-anneal-steps)
+            FreeBits = 0,                           // no free bits (an ablation: --free-bits)
             Temperature = new TemperatureSchedule { Initial = 1.0, Rate = 0.96, Floor = 0.1, Every = AnnealEvery.Step }, // tmp = 1; max(tmp * 0.96, 0.1) per step
             Init = WeightInit.Default,              // PyTorch's default nn.Linear initialisation
         },

@@ -80,6 +80,17 @@ public static class StudyCatalog
                 $"per-bit x{w.ToString(CultureInfo.InvariantCulture)}", $"per-bit KL, weight {w.ToString(CultureInfo.InvariantCulture)}",
                 Options((KlFormOption, KlForm.PerBit), ("kl-weight", w)))),
         ]),
+        new("kl-anneal", "Does annealing the per-bit KL weight from 0 (weight 1) keep bits from collapsing?", [Doc2Hash],
+        [
+            new("off", "per-bit KL, constant weight 1", Options((KlFormOption, KlForm.PerBit), ("kl-weight", 1.0), ("kl-anneal-steps", 0))),
+            new("anneal-5000", "per-bit KL, weight min(1, step / 5000)", Options((KlFormOption, KlForm.PerBit), ("kl-weight", 1.0), ("kl-anneal-steps", 5000))),
+        ]),
+        new("free-bits", "Do free bits (each bit's batch-mean KL clamped below at lambda nats) keep the per-bit KL (weight 1) from collapsing bits?", [Doc2Hash],
+        [
+            .. new[] { 0.0, 0.05, 0.25 }.Select(lambda => new AblationVariant(
+                $"lambda {lambda.ToString(CultureInfo.InvariantCulture)}", lambda == 0 ? "per-bit KL, weight 1, no free bits" : $"per-bit KL, weight 1, free bits {lambda.ToString(CultureInfo.InvariantCulture)} nats",
+                Options((KlFormOption, KlForm.PerBit), ("kl-weight", 1.0), ("free-bits", lambda)))),
+        ]),
         new("temperature", "Does the authors' per-step temperature decay matter?", [Doc2Hash],
         [
             new("per-step", "1.0 x0.96 per minibatch, floor 0.1 (authors)", Options()),

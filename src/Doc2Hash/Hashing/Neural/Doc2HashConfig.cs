@@ -11,11 +11,17 @@ namespace Doc2Hash.Hashing.Neural;
 /// </summary>
 public sealed record Doc2HashConfig : NeuralModelConfig
 {
-    [Description("Constant weight of the KL term in the loss.")]
+    [Description("Weight of the KL term in the loss: constant, or the value --kl-anneal-steps ramps up to from 0.")]
     public double KlWeight { get; init; } = 2.0;
 
     [Description("KL to the uniform prior: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation).")]
     public KlForm KlForm { get; init; } = KlForm.PerBit;
+
+    [Description("KL annealing from 0: the KL weight is min(1, step / N) x --kl-weight at 0-based minibatch step (0 = off, a constant weight as the authors).")]
+    public long KlAnnealSteps { get; init; }
+
+    [Description("Free bits (Kingma et al. 2016): each bit's KL, averaged over the minibatch, is clamped below at this many nats, 0 <= lambda < ln 2 (0 = off, the authors). Per-bit KL form only.")]
+    public double FreeBits { get; init; }
 
     [Description("Gumbel-Softmax temperature schedule.")]
     [OptionPrefix("tau")]
@@ -28,8 +34,20 @@ public sealed record Doc2HashConfig : NeuralModelConfig
     {
         base.Validate();
         if (KlWeight < 0) throw new ArgumentException($"--kl-weight must not be negative (got {KlWeight}).");
+        if (KlAnnealSteps < 0) throw new ArgumentException($"--kl-anneal-steps must not be negative (got {KlAnnealSteps}; 0 turns annealing off).");
+        if (!double.IsFinite(FreeBits) || FreeBits < 0 || FreeBits >= Math.Log(2))
+            throw new ArgumentException($"--free-bits must be a number of nats in [0, ln 2 = 0.693) (got {FreeBits}): a bit's KL to Bernoulli(1/2) never exceeds ln 2, so a larger floor would remove the whole KL gradient; 0 turns free bits off.");
+        if (FreeBits > 0 && KlForm != KlForm.PerBit)
+            throw new ArgumentException($"--free-bits {FreeBits} needs --kl-form per-bit: the authors' flat-softmax KL is one softmax over all 2L logits and has no per-bit terms to clamp. Use --kl-form per-bit or --free-bits 0.");
         Temperature.Validate("--tau");
     }
+
+    /// <summary>
+    /// The KL weight at 0-based global step t: --kl-weight, or with annealing (--kl-anneal-steps N &gt; 0) --kl-weight
+    /// times the <see cref="WeightRamp"/> 0, 1/N, 2/N, ... capped at 1 (VDSH's and NASH's ramp, from 0 to 1 over N steps).
+    /// </summary>
+    public double KlWeightAt(long step) =>
+        KlAnnealSteps == 0 ? KlWeight : KlWeight * new WeightRamp { Initial = 0, Increment = 1.0 / KlAnnealSteps, Max = 1 }.At(step);
 }
 
 /// <summary>

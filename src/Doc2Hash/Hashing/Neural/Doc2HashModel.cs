@@ -8,7 +8,8 @@ namespace Doc2Hash.Hashing.Neural;
 /// <summary>
 /// Doc2hash (Zhang and Zhu, NAACL 2019): a VAE whose latent is L binary variables, relaxed with Gumbel-Softmax.
 /// Encoder trunk (<see cref="EncoderTrunk"/>) -> Linear(H, 2L) viewed as (B, L, 2) logits; decoder Linear(2L, V) ->
-/// log-softmax; loss = reconstruction + KlWeight * KL (the authors' train_gumble.py).
+/// log-softmax; loss = reconstruction + KlWeight * KL (the authors' train_gumble.py). Opt-in ablations: KL annealing
+/// (<see cref="Doc2HashConfig.KlAnnealSteps"/>) and free bits (<see cref="Doc2HashConfig.FreeBits"/>).
 /// </summary>
 public sealed class Doc2HashModel : BagOfWordsHasher
 {
@@ -48,26 +49,37 @@ public sealed class Doc2HashModel : BagOfWordsHasher
         using (StepProfile.Time(StepProfile.Decoder)) logProbWords = Decode(z);                   // (B, V)
         using var _ = StepProfile.Time(StepProfile.Loss);
         var reconstruction = Reconstruction(logProbWords, x);
-        var kl = BernoulliKl.Compute(logits, Config.KlForm);
-        using var klWeight = Config.KlWeight.ToScalar();
+        var kl = KlTerm(logits);
+        using var klWeight = Config.KlWeightAt(context.Step).ToScalar();
         return new Doc2HashPass(logits, z, reconstruction, kl, reconstruction.add(kl.mul(klWeight)));
+    }
+
+    /// <summary>The KL term of the loss: <see cref="BernoulliKl.Compute"/> in the configured form, or with free bits the clamped per-bit sum.</summary>
+    private Tensor KlTerm(Tensor logits) =>
+        Config.FreeBits > 0 ? BernoulliKl.WithFreeBits(logits, Config.FreeBits) : BernoulliKl.Compute(logits, Config.KlForm);
+
+    /// <summary>
+    /// A pass's loss terms for the trainer's logs: reconstruction, the KL term as it enters the loss (clamped under free
+    /// bits), and the per-bit collapse statistics (<see cref="BitCollapse"/>; no gradient, they do not touch the loss).
+    /// </summary>
+    public static Dictionary<string, Tensor> Terms(Doc2HashPass pass)
+    {
+        var terms = new Dictionary<string, Tensor> { ["reconstruction"] = pass.Reconstruction, ["kl"] = pass.Kl };
+        foreach (var (name, value) in BitCollapse.Of(pass.Logits)) terms[name] = value;
+        return terms;
     }
 
     public override LossTerms ComputeLoss(TrainingBatch batch, StepContext context)
     {
         using var x = Batch(batch);
         var pass = Forward(x, context);
-        return new LossTerms(pass.Loss, new Dictionary<string, Tensor>
-        {
-            ["reconstruction"] = pass.Reconstruction,
-            ["kl"] = pass.Kl,
-        });
+        return new LossTerms(pass.Loss, Terms(pass));
     }
 
     public double Temperature(StepContext context) => Config.Temperature.At(context.Step, context.Epoch);
 
     public override IReadOnlyDictionary<string, double> Schedules(StepContext context) =>
-        new Dictionary<string, double> { ["tau"] = Temperature(context) };
+        new Dictionary<string, double> { ["tau"] = Temperature(context), ["kl_weight"] = Config.KlWeightAt(context.Step) };
 
     /// <summary>
     /// Bit i is 1 when logit[i, 1] &gt; logit[i, 0] (argmax over the pair; an exact tie gives 0, like torch.argmax taking

@@ -49,17 +49,15 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
         var label = LabelLoss.Compute(scores, batch.Labels, IsMultiLabel);
         using var labelWeight = LabelHead.WeightAt(context.Step).ToScalar();
         var total = pass.Loss.add(label.mul(labelWeight));
-        return new LossTerms(total, new Dictionary<string, Tensor>
-        {
-            ["reconstruction"] = pass.Reconstruction,
-            ["kl"] = pass.Kl,
-            ["label"] = label,
-        });
+        var terms = Doc2HashModel.Terms(pass);
+        terms["label"] = label;
+        return new LossTerms(total, terms);
     }
 
     public IReadOnlyDictionary<string, double> Schedules(StepContext context) => new Dictionary<string, double>
     {
         ["tau"] = vae.Temperature(context),
+        ["kl_weight"] = Config.KlWeightAt(context.Step),
         ["label_weight"] = LabelHead.WeightAt(context.Step),
     };
 

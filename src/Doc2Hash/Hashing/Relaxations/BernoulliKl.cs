@@ -46,6 +46,36 @@ public static class BernoulliKl
     }
 
     /// <summary>
+    /// Each bit's KL to Bernoulli(1/2) for logits (B, L, 2): KL_bi = sum_k q_bik log(2 q_bik), q_bi = softmax(logits_bi),
+    /// shape (B, L), each in [0, ln 2]. Summed over bits and averaged over documents it is <see cref="Compute"/>'s per-bit
+    /// form (up to float summation order, which is why <see cref="Compute"/> keeps its own reduction).
+    /// </summary>
+    public static Tensor PerBit(Tensor logits)
+    {
+        if (logits.dim() != 3 || logits.shape[2] != 2)
+            throw new ArgumentException($"Expected logits of shape (B, L, 2), got ({string.Join(", ", logits.shape)}).", nameof(logits));
+        using var scope = NewDisposeScope();
+        var logQ = logits.log_softmax(-1);
+        using var log2 = Math.Log(2).ToScalar();
+        return logQ.exp().mul(logQ.add(log2)).sum(2).MoveToOuterDisposeScope();   // (B, L)
+    }
+
+    /// <summary>
+    /// Free bits (Kingma et al. 2016, "Improved variational inference with inverse autoregressive flow", eq. 15 with
+    /// one group per bit): sum_i max(lambda, mean_b KL_bi), each bit's KL averaged over the minibatch and then clamped
+    /// below at <paramref name="lambda"/> nats. A bit whose average KL is under lambda adds the constant lambda and gets
+    /// no KL gradient, so the encoder may spend up to lambda nats on it for free instead of collapsing it to the prior.
+    /// Only the per-bit form has per-bit terms; the authors' flat softmax has none.
+    /// </summary>
+    public static Tensor WithFreeBits(Tensor logits, double lambda)
+    {
+        if (!double.IsFinite(lambda) || lambda < 0) throw new ArgumentException($"Free bits need a finite lambda >= 0 nats (got {lambda}).", nameof(lambda));
+        using var scope = NewDisposeScope();
+        using var floor = lambda.ToScalar();
+        return PerBit(logits).mean([0]).clamp_min(floor).sum().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
     /// The per-bit KL for a Bernoulli latent given by one logit per bit, (B, L): q = sigmoid(l), KL = sum_i q_i log 2q_i
     /// + (1 - q_i) log 2(1 - q_i) (NASH, Shen et al. 2018). sigmoid(l) is the second class of softmax([0, l]), so this is
     /// <see cref="Compute"/>'s per-bit form on (B, L, 2) logits [0, l].

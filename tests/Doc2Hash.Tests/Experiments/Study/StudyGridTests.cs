@@ -163,6 +163,25 @@ public class StudyGridTests
     }
 
     [Fact]
+    public void The_kl_anneal_and_free_bits_ablations_vary_one_switch_of_the_per_bit_kl_at_weight_1()
+    {
+        var resolve = StudyCatalog.Resolver(StudyProfile.Paper with { Datasets = ["tiny"] });
+        var main = resolve(new GridCell("doc2hash", "tiny", 32, 1));
+        var perBitWeight1 = resolve(new GridCell("doc2hash", "tiny", 32, 1, "kl-weight", "per-bit x1"));
+        // The first variant of each is the real per-bit, weight-1 setting: the same run as the kl-weight ablation's "per-bit x1".
+        Assert.Equal(RunKey.Of(perBitWeight1), RunKey.Of(resolve(new GridCell("doc2hash", "tiny", 32, 1, "kl-anneal", "off"))));
+        Assert.Equal(RunKey.Of(perBitWeight1), RunKey.Of(resolve(new GridCell("doc2hash", "tiny", 32, 1, "free-bits", "lambda 0"))));
+        Assert.Equal("kl-weight=1, kl-form=per-bit, kl-anneal-steps=5000",
+            ConfigDifferences.Describe(ConfigDifferences.Between(main, resolve(new GridCell("doc2hash", "tiny", 32, 1, "kl-anneal", "anneal-5000")))));
+        Assert.Equal("kl-weight=1, kl-form=per-bit, free-bits=0.05",
+            ConfigDifferences.Describe(ConfigDifferences.Between(main, resolve(new GridCell("doc2hash", "tiny", 32, 1, "free-bits", "lambda 0.05")))));
+        Assert.Equal(["lambda 0", "lambda 0.05", "lambda 0.25"], StudyCatalog.Ablation("free-bits").Variants.Select(v => v.Name));
+        foreach (var ablation in new[] { "kl-anneal", "free-bits" })
+            foreach (var variant in StudyCatalog.Ablation(ablation).Variants)
+                resolve(new GridCell("doc2hash", "tiny", 32, 1, ablation, variant.Name)).Settings.Validate();   // Configure validates too; explicit here
+    }
+
+    [Fact]
     public void Unknown_names_and_bad_sizes_are_clear_errors()
     {
         Assert.Contains("Unknown ablation 'prior-x'", Assert.Throws<ArgumentException>(() => StudyGrid.Cells(Small("prior-x"))).Message);
