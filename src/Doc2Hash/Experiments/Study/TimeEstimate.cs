@@ -3,7 +3,7 @@ namespace Doc2Hash.Experiments.Study;
 /// <summary>
 /// Expected wall time of a run: epochs left x seconds per epoch (training plus the per-epoch validation), plus a
 /// fixed overhead for the final evaluation and records. Seconds per epoch come from earlier runs of the same dataset,
-/// method and code length (their metrics.csv), else of the same dataset and method, else
+/// method and code length (their metrics.csv; the median over runs), else of the same dataset and method, else
 /// <see cref="DefaultSecondsPerEpoch"/>.
 /// </summary>
 public sealed class TimeEstimate(IReadOnlyList<RunRecord> earlier)
@@ -31,9 +31,20 @@ public sealed class TimeEstimate(IReadOnlyList<RunRecord> earlier)
     public TimeSpan For(RunConfig config, int epochsLeft) =>
         TimeSpan.FromSeconds(Math.Max(0, epochsLeft) * SecondsPerEpoch(config).Seconds + OverheadSeconds);
 
+    /// <summary>
+    /// Per key, the median over earlier runs of each run's mean seconds per epoch: one run made while the machine was
+    /// overloaded (ten times slower, seen here) must not dominate the estimate, as it would in a mean.
+    /// </summary>
     private static Dictionary<(string, string, int), double> Mean(IReadOnlyList<RunRecord> runs, Func<RunRecord, (string, string, int)> key) => runs
         .Select(r => (Key: key(r), Seconds: MetricsTable.Read(r.Folder.Path)?.MeanEpochSeconds))
         .Where(r => r.Seconds is > 0)
         .GroupBy(r => r.Key)
-        .ToDictionary(g => g.Key, g => g.Average(r => r.Seconds!.Value));
+        .ToDictionary(g => g.Key, g => Median(g.Select(r => r.Seconds!.Value)));
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        int middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
 }

@@ -121,6 +121,13 @@ public class StudyGridTests
         Assert.Equal(1, StudyRunner.Run(steps, executor, directories).Done);
     }
 
+    [Theory]
+    [InlineData(new[] { 4.0 }, 4.0)]
+    [InlineData(new[] { 4.0, 50.0, 3.0 }, 4.0)]          // one overloaded run does not move the estimate
+    [InlineData(new[] { 3.0, 5.0, 4.0, 100.0 }, 4.5)]
+    public void Seconds_per_epoch_come_from_the_median_of_earlier_runs(double[] runs, double expected) =>
+        Assert.Equal(expected, TimeEstimate.Median(runs), 12);
+
     [Fact]
     public void The_time_estimate_uses_earlier_epochs_or_the_calibrated_default()
     {
