@@ -1,4 +1,5 @@
 using Doc2Hash.Evaluation;
+using Doc2Hash.Hashing.Relaxations;
 using Doc2Hash.Reporting.Figures;
 using Doc2Hash.Training;
 
@@ -13,7 +14,22 @@ public static class TrainingFigures
 {
     /// <summary>Mean of every loss term per epoch (reconstruction, KL, total, ...).</summary>
     public static Figure LossTerms(string name, IReadOnlyList<EpochReport> history) =>
-        Curves(name, "Loss terms per epoch (means over minibatches)", "loss", history, r => r.Loss);
+        Curves(name, "Loss terms per epoch (means over minibatches)", "loss", history,
+            r => r.Loss.Where(t => !IsCollapseStatistic(t.Key)).ToDictionary());
+
+    /// <summary>
+    /// The per-bit KL diagnostics Doc2hash logs beside its loss (<see cref="BitCollapse"/>): mean KL per bit in nats and
+    /// the share of collapsed bits, on their own axis (they are about 0.001-0.7, the loss terms tens).
+    /// </summary>
+    public static Figure BitCollapseCurves(string name, IReadOnlyList<EpochReport> history)
+    {
+        if (!history.Any(r => r.Loss.Keys.Any(IsCollapseStatistic)))
+            throw new ArgumentException("This run logged no per-bit KL statistics (only Doc2hash and Doc2hash-S runs do).");
+        return Curves(name, "Per-bit KL to Bernoulli(0.5): mean KL per bit (nats) and share of collapsed bits", "value", history,
+            r => r.Loss.Where(t => IsCollapseStatistic(t.Key)).ToDictionary());
+    }
+
+    private static bool IsCollapseStatistic(string term) => term is BitCollapse.MeanKlPerBitName or BitCollapse.CollapsedShareName;
 
     /// <summary>Every scheduled value at the end of each epoch (log scale: a temperature decays geometrically).</summary>
     public static Figure Schedules(string name, IReadOnlyList<EpochReport> history) =>
