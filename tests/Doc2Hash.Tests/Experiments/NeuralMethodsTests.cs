@@ -31,10 +31,11 @@ public class NeuralMethodsTests
     [MemberData(nameof(NeuralMethods))]
     public void Codes_have_the_right_shape_repeat_with_the_seed_and_differ_across_seeds(string method)
     {
-        var (first, _) = TrainAndEncode(method, seed: 1);
+        // Three epochs: after one (8 steps) NASH's sampled bits at KL weight 0.01 can still be one constant code.
+        var (first, _) = TrainAndEncode(method, seed: 1, epochs: 3);
         Assert.Equal((100, 16), (first.Count, first.Bits));
-        Assert.Equal(first.Words, TrainAndEncode(method, seed: 1).Codes.Words);
-        Assert.NotEqual(first.Words, TrainAndEncode(method, seed: 2).Codes.Words);
+        Assert.Equal(first.Words, TrainAndEncode(method, seed: 1, epochs: 3).Codes.Words);
+        Assert.NotEqual(first.Words, TrainAndEncode(method, seed: 2, epochs: 3).Codes.Words);
     }
 
     [Theory]

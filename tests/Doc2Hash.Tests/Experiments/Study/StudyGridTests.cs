@@ -158,15 +158,17 @@ public class StudyGridTests
     }
 
     [Fact]
-    public void The_nash_form_ablation_compares_the_papers_nash_with_the_doc2hash_authors_variant()
+    public void The_nash_form_ablation_varies_the_kl_weight_and_the_binarization_of_the_kits_nash()
     {
         var profile = StudyProfile.Paper with { Datasets = ["tiny"] };
         var resolve = StudyCatalog.Resolver(profile);
         var main = resolve(new GridCell("nash", "tiny", 32, 1));
-        Assert.Equal(RunKey.Of(main), RunKey.Of(resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", "paper"))));   // the first variant is the main run
-        var authors = resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", "authors"));
-        Assert.Equal("kl-weight-initial=0.01, kl-weight-max=0.01, binarization=deterministic",
-            ConfigDifferences.Describe(ConfigDifferences.Between(main, authors)));
+        Assert.Equal(RunKey.Of(main), RunKey.Of(resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", "preset"))));   // the first variant is the main run
+        string Difference(string variant) => ConfigDifferences.Describe(ConfigDifferences.Between(main, resolve(new GridCell("nash", "tiny", 32, 1, "nash-form", variant))));
+        Assert.Equal("binarization=deterministic", Difference("authors"));
+        Assert.Equal("kl-weight-initial=1, kl-weight-max=1", Difference("bound"));
+        Assert.Equal("kl-weight-initial=0, kl-weight-increment=0.0002, kl-weight-max=1", Difference("bound-anneal"));
+        Assert.Equal("kl-weight-initial=1, kl-weight-max=1, binarization=deterministic", Difference("deterministic-bound"));
     }
 
     [Fact]
