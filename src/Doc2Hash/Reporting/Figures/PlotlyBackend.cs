@@ -96,11 +96,14 @@ internal sealed class PlotlyBackend : IInteractiveBackend
         return layout;
     }
 
-    /// <summary>By default the page loads plotly.js from the CDN; self-contained pages embed it.</summary>
+    /// <summary>
+    /// By default the page loads plotly.js from the CDN; self-contained pages embed it. The chart's random element id is
+    /// made content-derived (<see cref="StableHtmlIds"/>) so an unchanged figure regenerates to the same bytes.
+    /// </summary>
     private static string Html(GenericChart chart, bool selfContained)
     {
         if (selfContained)
             chart = Chart.withDisplayOptions(DisplayOptions.setPlotlyReference(PlotlyJSReference.Full).Invoke(new DisplayOptions())).Invoke(chart);
-        return GenericChart.toEmbeddedHTML(chart);
+        return StableHtmlIds.Apply(GenericChart.toEmbeddedHTML(chart));
     }
 }

@@ -32,6 +32,37 @@ public class FigureOutputTests
     }
 
     [Fact]
+    public void An_unchanged_figure_regenerates_to_the_same_html_and_a_changed_one_to_a_new_element_id()
+    {
+        static string Html(LineSeries series) => LineCharts.Lines("p100", Labels, [series]).Interactive!.ToHtml();
+        string first = Html(Series), again = Html(Series);
+        Assert.Equal(first, again);   // Plotly.NET alone names the div with a new random GUID each time
+        var id = System.Text.RegularExpressions.Regex.Match(first, "<div id=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(2, first.Split(id).Length - 1);   // the div and the script that draws into it
+        Assert.Equal(2, first.Split(id.Replace("-", "")).Length - 1);   // the drawing function's name, defined and called
+        string changed = Html(new LineSeries("doc2hash", [16, 32, 64], [0.5, 0.6, 0.66]));
+        Assert.DoesNotContain(id, changed);
+    }
+
+    [Fact]
+    public void Stable_ids_replace_each_distinct_guid_consistently()
+    {
+        const string a = "0b6e8f64-1c2d-4e5f-8a9b-0c1d2e3f4a5b", b = "11111111-2222-3333-4444-555555555555";
+        string page = $"<div id=\"{a}\"></div><div id=\"{b}\"></div><script>f('{a}'); g('{b}'); var draw_{a.Replace("-", "")} = 1;</script>";
+        string stable = StableHtmlIds.Apply(page);
+        var ids = System.Text.RegularExpressions.Regex.Matches(stable, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").Select(m => m.Value).ToList();
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(ids[0], ids[2]);
+        Assert.Equal(ids[1], ids[3]);
+        Assert.NotEqual(ids[0], ids[1]);
+        Assert.DoesNotContain(a, stable);
+        Assert.Contains($"var draw_{ids[0].Replace("-", "")} = 1", stable);
+        const string other = "99999999-8888-7777-6666-555555555555";   // only content counts, not which random GUIDs it had
+        Assert.Equal(stable, StableHtmlIds.Apply(page.Replace(a, other).Replace(a.Replace("-", ""), other.Replace("-", ""))));
+        Assert.Equal("no ids here", StableHtmlIds.Apply("no ids here"));
+    }
+
+    [Fact]
     public void When_Plotly_cannot_load_the_png_and_a_one_line_reason_come_out()
     {
         var renderer = new FigureRenderer(null, () => new MissingFSharpCore());
