@@ -111,8 +111,8 @@ public static class StudyCatalog
         ]),
         new("estimator", "Straight-through or soft Gumbel-Softmax samples into the decoder?", [Doc2Hash],
         [
-            new("st-gumbel", "straight-through Gumbel-Softmax (authors)", Options(("sampling", GumbelMode.StraightThrough))),
-            new("soft-gumbel", "soft Gumbel-Softmax sample", Options(("sampling", GumbelMode.Soft))),
+            new("st-gumbel", "straight-through Gumbel-Softmax (authors)", Options(("estimator", LatentEstimator.StraightThroughGumbel))),
+            new("soft-gumbel", "soft Gumbel-Softmax sample", Options(("estimator", LatentEstimator.SoftGumbel))),
         ]),
     ];
 
