@@ -14,12 +14,7 @@ public class Doc2HashEstimatorSwitchTests
 {
     private static readonly Doc2HashConfig Small = new() { Bits = 8, HiddenSize = 16 };
 
-    private static Doc2HashPass Pass(Doc2HashModel model, int seed)
-    {
-        var train = TinyCorpus.Topics(train: 100).Train;
-        using var g = new Generator((ulong)seed);
-        return model.Forward(BagOfWordsBatch.FromRows(train.Features, null, CPU), new StepContext(0, 0, g));
-    }
+    private static Doc2HashPass Pass(Doc2HashModel model, int seed) => Doc2HashPasses.OnTinyCorpus(model, seed);
 
     [Theory]
     [InlineData(LatentEstimator.StraightThroughBernoulli)]

@@ -12,12 +12,7 @@ public class Doc2HashPriorTests
 {
     private static readonly Doc2HashConfig Small = new() { Bits = 8, HiddenSize = 16 };
 
-    private static Doc2HashPass Pass(Doc2HashModel model, int seed = 1)
-    {
-        var train = TinyCorpus.Topics(train: 100).Train;
-        using var g = new Generator((ulong)seed);
-        return model.Forward(BagOfWordsBatch.FromRows(train.Features, null, CPU), new StepContext(0, 0, g));
-    }
+    private static Doc2HashPass Pass(Doc2HashModel model) => Doc2HashPasses.OnTinyCorpus(model);
 
     [Theory]
     [InlineData(KlForm.PerBit)]
@@ -50,13 +45,8 @@ public class Doc2HashPriorTests
     [Fact]
     public void Gaussian_codes_are_one_for_half_the_training_documents_on_every_bit()
     {
-        var data = TinyCorpus.Topics(train: 200);
         using var model = new Doc2HashModel(Small with { Prior = LatentPrior.Gaussian }, 200);
-        new Trainer(new TrainerOptions { Epochs = 1, BatchSize = 50, LearningRate = 1e-3, K = 10 }).Fit(model, data);
-        var codes = model.Encode(data.Train.Features);
-        // Lower median of 200 distinct means: 100 documents lie strictly above it on every bit.
-        for (int bit = 0; bit < Small.Bits; bit++)
-            Assert.Equal(100, Enumerable.Range(0, codes.Count).Count(i => codes[i, bit]));
+        MedianThresholdChecks.EveryBitIsOneForHalfOfTheTrainingDocuments(model);
     }
 
     [Fact]
@@ -79,19 +69,10 @@ public class Doc2HashPriorTests
     [Fact]
     public void Gaussian_medians_are_saved_with_the_weights_and_reload_to_identical_codes()
     {
-        var data = TinyCorpus.Topics(train: 100);
         var config = Small with { Prior = LatentPrior.Gaussian };
         using var model = new Doc2HashModel(config, 200);
-        model.FinishEpoch(data.Train.Features);
-        var thresholds = model.Thresholds!.data<float>().ToArray();
-        Assert.Contains(thresholds, t => t != 0);
-        using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true)) model.SaveState(writer);
         using var reloaded = new Doc2HashModel(config, 200, seed: 99);
-        buffer.Position = 0;
-        using (var reader = new BinaryReader(buffer)) reloaded.LoadState(reader);
-        Assert.Equal(thresholds, reloaded.Thresholds!.data<float>().ToArray());
-        Assert.Equal(model.Encode(data.Test.Features).Words, reloaded.Encode(data.Test.Features).Words);
+        MedianThresholdChecks.ThresholdsSurviveSaveAndLoad(model, reloaded, m => ((Doc2HashModel)m).Thresholds!);
     }
 
     [Fact]
