@@ -16,17 +16,17 @@ public enum LatentPrior
     Uniform,
 
     /// <summary>
-    /// A learned Bernoulli per bit, p_j = sigmoid(theta_j), with L prior logits theta learned with the rest (initial 0 =
-    /// the uniform prior). <see cref="LearnedBernoulliPrior"/>.
-    /// </summary>
-    [OptionName("learned")]
-    Learned,
-
-    /// <summary>
     /// A continuous N(0, I) latent as VDSH (Chaidaroon and Fang 2017): mean and log-variance from the latent head, a
     /// reparameterised sample in training, the closed-form <see cref="GaussianKl"/>, codes = mean above each
     /// dimension's training median.
     /// </summary>
     [OptionName("gaussian")]
     Gaussian,
+
+    /// <summary>
+    /// A learned Bernoulli per bit, p_j = sigmoid(theta_j), with L prior logits theta learned with the rest (initial 0 =
+    /// the uniform prior). <see cref="LearnedBernoulliPrior"/>.
+    /// </summary>
+    [OptionName("learned")]
+    Learned,
 }
