@@ -14,7 +14,7 @@ public sealed record Doc2HashConfig : NeuralModelConfig
     [Description("Weight of the KL term in the loss: constant, or the value --kl-anneal-steps ramps up to from 0.")]
     public double KlWeight { get; init; } = 2.0;
 
-    [Description("KL to the uniform prior: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation).")]
+    [Description("KL form: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation); against the uniform or, with --prior learned, the learned prior.")]
     public KlForm KlForm { get; init; } = KlForm.PerBit;
 
     [Description("KL annealing from 0: the KL weight is min(1, step / N) x --kl-weight at 0-based minibatch step (0 = off, a constant weight as the authors).")]
