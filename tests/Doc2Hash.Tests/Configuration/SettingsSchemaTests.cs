@@ -15,7 +15,7 @@ public class SettingsSchemaTests
     {
         var names = SettingsSchema.Of(Doc2Hash).Settings.Select(s => s.Name).ToArray();
         Assert.Equal(["bits", "hidden-size", "dropout", "init", "bias-fill", "input", "kl-weight", "kl-form", "kl-anneal-steps", "free-bits", "tau-initial", "tau-rate", "tau-min", "tau-every",
-            "sampling", "epochs", "batch-size", "lr", "optimizer", "seed", "select-on", "k"], names);
+            "estimator", "prior", "epochs", "batch-size", "lr", "optimizer", "seed", "select-on", "k"], names);
         Assert.Equal("Model.Temperature.Rate", SettingsSchema.Of(Doc2Hash).Get("tau-rate", "doc2hash").Path);
     }
 

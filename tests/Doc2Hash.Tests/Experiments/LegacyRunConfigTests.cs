@@ -3,6 +3,7 @@ using Doc2Hash.Experiments.Study;
 using Doc2Hash.Experiments.Methods;
 using Doc2Hash.Hashing.Neural;
 using Doc2Hash.Hashing.Relaxations;
+using Doc2Hash.Tests.TestSupport;
 using Doc2Hash.Training;
 
 namespace Doc2Hash.Tests.Experiments;
@@ -39,5 +40,30 @@ public class LegacyRunConfigTests
         var summary = folder.ReadSummary();
         Assert.Equal((2, 0.32400000000000007), (summary.BestEpoch, summary.TestPrecision));
         Assert.Null(summary.Timings);
+    }
+
+    [Theory]
+    [InlineData("StraightThrough", LatentEstimator.StraightThroughGumbel)]
+    [InlineData("Soft", LatentEstimator.SoftGumbel)]
+    public void A_config_from_before_the_estimator_switch_keeps_its_gumbel_mode(string sampling, LatentEstimator expected)
+    {
+        using var folder = new Data.Formats.TemporaryDirectory();
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LegacyRuns", "ng20", "doc2hash-32b-seed1-20261128-201120", "config.json"));
+        Assert.Contains("\"Sampling\": \"StraightThrough\"", source);
+        File.WriteAllText(folder.File("config.json"), source.Replace("\"Sampling\": \"StraightThrough\"", $"\"Sampling\": \"{sampling}\""));
+        var settings = Assert.IsType<NeuralSettings<Doc2HashConfig>>(RunFolder.Open(folder.Path).ReadConfig().Settings);
+        Assert.Equal(expected, settings.Model.Estimator);
+        Assert.Equal(LatentPrior.Uniform, settings.Model.Prior);
+    }
+
+    [Fact]
+    [BadInput("run folder", "config.json with a Doc2hash \"Sampling\" value that never existed", "DataFormatException: Unknown legacy Doc2hash sampling '...' in config.json: expected StraightThrough or Soft")]
+    public void An_unknown_legacy_sampling_value_is_a_clear_error()
+    {
+        using var folder = new Data.Formats.TemporaryDirectory();
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LegacyRuns", "ng20", "doc2hash-32b-seed1-20261128-201120", "config.json"));
+        File.WriteAllText(folder.File("config.json"), source.Replace("\"Sampling\": \"StraightThrough\"", "\"Sampling\": \"Hard\""));
+        var error = Assert.Throws<Doc2Hash.IO.DataFormatException>(() => RunFolder.Open(folder.Path).ReadConfig());
+        Assert.Contains("Unknown legacy Doc2hash sampling 'Hard'", error.Message);
     }
 }

@@ -19,6 +19,8 @@ public static class StudyCatalog
     public const string SeedOption = "seed";
     public const string EpochsOption = "epochs";
     public const string KlFormOption = "kl-form";
+    public const string EstimatorOption = "estimator";
+    public const string PriorOption = "prior";
 
     /// <summary>Longest code length a study accepts: every method's limit (2,048 logits per document for Doc2hash).</summary>
     public const int MaxBits = MethodSettings.MaxBits;
@@ -112,10 +114,18 @@ public static class StudyCatalog
             new("deterministic-bound", "deterministic bits, KL weight 1", Options(("binarization", BinarySampling.Deterministic), ("kl-weight-initial", 1.0), ("kl-weight-max", 1.0))),
             new("authors", "deterministic bits, KL weight 0.01 (the Doc2hash authors' NASH, whose numbers are the bars)", Options(("binarization", BinarySampling.Deterministic))),
         ]),
-        new("estimator", "Straight-through or soft Gumbel-Softmax samples into the decoder?", [Doc2Hash],
+        new("estimator", "Which gradient estimator for the binary latent: the authors' straight-through Gumbel-Softmax, the soft relaxed sample, NASH's straight-through Bernoulli, or unbiased ARM?", [Doc2Hash],
         [
-            new("st-gumbel", "straight-through Gumbel-Softmax (authors)", Options(("sampling", GumbelMode.StraightThrough))),
-            new("soft-gumbel", "soft Gumbel-Softmax sample", Options(("sampling", GumbelMode.Soft))),
+            new("st-gumbel", "straight-through Gumbel-Softmax (authors)", Options((EstimatorOption, LatentEstimator.StraightThroughGumbel))),
+            new("soft-gumbel", "soft Gumbel-Softmax sample", Options((EstimatorOption, LatentEstimator.SoftGumbel))),
+            new("st-bernoulli", "straight-through Bernoulli sample z = 1[u < q] (NASH)", Options((EstimatorOption, LatentEstimator.StraightThroughBernoulli))),
+            new("arm", "ARM (Yin and Zhou 2019): unbiased, two antithetic decoder passes", Options((EstimatorOption, LatentEstimator.Arm))),
+        ]),
+        new("prior", "Does the prior matter: the uniform Bernoulli, a learned Bernoulli per bit, or a VDSH-style Gaussian latent thresholded at training medians?", [Doc2Hash],
+        [
+            new("uniform", "uniform prior (authors' flat-softmax KL)", Options((PriorOption, LatentPrior.Uniform))),
+            new("learned", "learned Bernoulli prior per bit (logits start at 0), same KL form", Options((PriorOption, LatentPrior.Learned))),
+            new("gaussian", "N(0, I) latent, reparameterised, codes = mean > training median", Options((PriorOption, LatentPrior.Gaussian))),
         ]),
     ];
 

@@ -88,6 +88,24 @@ public abstract class BagOfWordsHasher : nn.Module, ITrainableHasher
         return logProbWords.flatten().take(x.FlatIndex).mul(x.Weights).sum().div(batchSize).neg();
     }
 
+    /// <summary>
+    /// The reconstruction of each document and sample, -sum_w x_bw log p(w | z_sb), for log-probabilities (S, B, V):
+    /// (S, B), not averaged (ARM needs one loss per document and code). Gathers only the batch's non-zeros, as
+    /// <see cref="Reconstruction"/>; FlatIndex / V is each non-zero's row.
+    /// </summary>
+    public static Tensor ReconstructionPerDocument(Tensor logProbWords, BagOfWordsBatch x)
+    {
+        if (logProbWords.dim() != 3 || logProbWords.shape[1] != x.Count)
+            throw new ArgumentException($"Expected log-probabilities of shape (S, {x.Count}, V), got ({string.Join(", ", logProbWords.shape)}).", nameof(logProbWords));
+        using var scope = NewDisposeScope();
+        long samples = logProbWords.shape[0];
+        var rows = x.FlatIndex.div(logProbWords.shape[2], rounding_mode: RoundingMode.floor);                 // (nnz)
+        var weighted = logProbWords.reshape(samples, -1).index_select(1, x.FlatIndex).mul(x.Weights);          // (S, nnz)
+        using var one = 1.0.ToScalar();   // explicit and alive across the native call (environment.md, "Scalars")
+        var perDocument = zeros(samples, x.Count, dtype: weighted.dtype, device: weighted.device).index_add(1, rows, weighted, one);
+        return perDocument.neg().MoveToOuterDisposeScope();                                                     // (S, B)
+    }
+
     /// <summary>log p(w | z) for every word: the decoder's log-softmax over the vocabulary, (B, V).</summary>
     protected static Tensor Decode(Linear decoder, Tensor z) => decoder.call(z).log_softmax(-1);
 
@@ -132,6 +150,29 @@ public abstract class BagOfWordsHasher : nn.Module, ITrainableHasher
         {
             train(wasTraining);
         }
+    }
+
+    /// <summary>
+    /// Sets <paramref name="thresholds"/> (L) to the per-dimension medians of <paramref name="latent"/>'s (rows, L) output
+    /// over <paramref name="trainingDocuments"/> (evaluation mode, <see cref="Map"/>); for an even count the lower of the
+    /// two middle values, as torch.median, so a code bit "value &gt; threshold" is 1 for floor(n / 2) distinct values.
+    /// VDSH's codes (the port's get_binary_code) and Doc2hash's Gaussian prior use it.
+    /// </summary>
+    protected void SetToTrainingMedians(Tensor thresholds, SparseMatrix trainingDocuments, Func<BagOfWordsBatch, Tensor> latent)
+    {
+        int n = trainingDocuments.Rows;
+        var values = Map(trainingDocuments, Bits, latent);   // n x L, row-major
+        var medians = new float[Bits];
+        var column = new float[n];
+        for (int j = 0; j < Bits; j++)
+        {
+            for (int i = 0; i < n; i++) column[i] = values[(long)i * Bits + j];
+            Array.Sort(column);
+            medians[j] = column[(n - 1) / 2];
+        }
+        using var _ = no_grad();
+        using var source = tensor(medians, device: Device);
+        thresholds.copy_(source);
     }
 
     /// <summary>Called after each epoch's last step; models that derive state from the whole training split override it.</summary>

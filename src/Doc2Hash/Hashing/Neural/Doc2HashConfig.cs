@@ -5,8 +5,8 @@ using Doc2Hash.Hashing.Relaxations;
 namespace Doc2Hash.Hashing.Neural;
 
 /// <summary>
-/// The Doc2hash model's own settings on top of <see cref="NeuralModelConfig"/>: the KL term and the Gumbel-Softmax
-/// relaxation. Defaults are the authors' unsupervised Doc2hash (train_gumble.py, models/VDSH_gubel.py); the
+/// The Doc2hash model's own settings on top of <see cref="NeuralModelConfig"/>: the KL term, the prior, and the
+/// gradient estimator of the binary latent (Gumbel-Softmax by default). Defaults are the authors' unsupervised Doc2hash (train_gumble.py, models/VDSH_gubel.py); the
 /// method presets (Experiments/Methods/Doc2HashMethod.cs) name every value with its source.
 /// </summary>
 public sealed record Doc2HashConfig : NeuralModelConfig
@@ -14,7 +14,7 @@ public sealed record Doc2HashConfig : NeuralModelConfig
     [Description("Weight of the KL term in the loss: constant, or the value --kl-anneal-steps ramps up to from 0.")]
     public double KlWeight { get; init; } = 2.0;
 
-    [Description("KL to the uniform prior: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation).")]
+    [Description("KL form: per-bit (each bit's 2-class posterior; principled) or authors (one softmax over all 2L logits, as the authors' code; an ablation); against the uniform or, with --prior learned, the learned prior.")]
     public KlForm KlForm { get; init; } = KlForm.PerBit;
 
     [Description("KL annealing from 0: the KL weight is min(1, step / N) x --kl-weight at 0-based minibatch step (0 = off, a constant weight as the authors).")]
@@ -27,8 +27,11 @@ public sealed record Doc2HashConfig : NeuralModelConfig
     [OptionPrefix("tau")]
     public TemperatureSchedule Temperature { get; init; } = new();
 
-    [Description("Sample fed to the decoder: straight-through (one-hot forward, soft gradient; the authors) or soft.")]
-    public GumbelMode Sampling { get; init; } = GumbelMode.StraightThrough;
+    [Description("Gradient estimator of the binary latent: st-gumbel (straight-through Gumbel-Softmax; the authors), soft-gumbel (the relaxed sample), st-bernoulli (NASH's straight-through Bernoulli) or arm (Yin and Zhou 2019: unbiased, two decoder passes). Only the Gumbel pair reads --tau-*.")]
+    public LatentEstimator Estimator { get; init; } = LatentEstimator.StraightThroughGumbel;
+
+    [Description("Prior of the latent code: uniform (Bernoulli(1/2) per bit, or the authors' flat form; the authors), learned (a learned Bernoulli per bit, logits start at 0; works with either --kl-form) or gaussian (a VDSH-style N(0, I) latent, codes = mean above the training median; --kl-form and --tau-* are not used).")]
+    public LatentPrior Prior { get; init; } = LatentPrior.Uniform;
 
     public override void Validate()
     {
@@ -39,6 +42,12 @@ public sealed record Doc2HashConfig : NeuralModelConfig
             throw new ArgumentException($"--free-bits must be a number of nats in [0, ln 2 = 0.693) (got {FreeBits}): a bit's KL to Bernoulli(1/2) never exceeds ln 2, so a larger floor would remove the whole KL gradient; 0 turns free bits off.");
         if (FreeBits > 0 && KlForm != KlForm.PerBit)
             throw new ArgumentException($"--free-bits {FreeBits} needs --kl-form per-bit: the authors' flat-softmax KL is one softmax over all 2L logits and has no per-bit terms to clamp. Use --kl-form per-bit or --free-bits 0.");
+        if (!Enum.IsDefined(Prior) || !Enum.IsDefined(Estimator) || !Enum.IsDefined(KlForm))
+            throw new ArgumentException($"Unknown Prior {(int)Prior}, Estimator {(int)Estimator} or KlForm {(int)KlForm}.");
+        if (FreeBits > 0 && Prior != LatentPrior.Uniform)
+            throw new ArgumentException($"--free-bits {FreeBits} needs --prior uniform: free bits clamp each bit's KL to Bernoulli(1/2), and --prior {OptionValues.Format(Prior)} has another KL. Use --prior uniform or --free-bits 0.");
+        if (Prior == LatentPrior.Gaussian && Estimator != LatentEstimator.StraightThroughGumbel)
+            throw new ArgumentException($"--estimator {OptionValues.Format(Estimator)} has no meaning with --prior gaussian: the Gaussian latent is continuous and trained by reparameterisation (z = mean + sigma * eps), there are no bits to estimate a gradient for. Leave --estimator at its default (st-gumbel) or use --prior uniform or learned.");
         Temperature.Validate("--tau");
     }
 

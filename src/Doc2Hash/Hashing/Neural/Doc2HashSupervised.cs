@@ -1,6 +1,7 @@
 using Doc2Hash.Retrieval;
 using Doc2Hash.Text;
 using Doc2Hash.Hashing;
+using Doc2Hash.Hashing.Relaxations;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,7 +9,7 @@ using static TorchSharp.torch;
 namespace Doc2Hash.Hashing.Neural;
 
 /// <summary>
-/// Doc2hash-S: Doc2hash plus a label head Linear(2L, C) on the sampled code (the authors' VDSH_S_gubel.py).
+/// Doc2hash-S: Doc2hash plus a label head Linear(2L, C) on the sampled code (Linear(L, C) on z with the Gaussian prior; ARM is refused) (the authors' VDSH_S_gubel.py).
 /// Label loss: single-label data, cross-entropy (mean over the batch); multi-label data, sigmoid outputs and the
 /// squared error to the 0/1 label vector, summed over labels and averaged over the batch (the authors'
 /// <c>mean(sum((scores - labels)^2, dim=1))</c>). Its weight ramps from 0 (<see cref="LabelHeadConfig"/>).
@@ -23,8 +24,10 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
         : base(nameof(Doc2HashSupervised))
     {
         if (labelCount < 1) throw new ArgumentException($"Doc2hash-S needs labelled data (got {labelCount} label classes).");
+        if (config.Estimator == LatentEstimator.Arm)
+            throw new ArgumentException("--estimator arm is not available for doc2hash-s: ARM estimates the gradient of the reconstruction only, and the label loss on the sampled code would need its own ARM estimate. Use st-gumbel, soft-gumbel or st-bernoulli.");
         vae = new Doc2HashModel(config, vocabularySize, seed, device);
-        this.labelHead = nn.Linear(2L * config.Bits, labelCount, device: vae.Device);
+        this.labelHead = nn.Linear(vae.CodeWidth, labelCount, device: vae.Device);
         using (var generator = new Generator((ulong)Seeding.ForInitialisation(seed, stream: 1), vae.Device))
             WeightInitializer.Linear(this.labelHead, config, generator);
         LabelHead = labelHead;
@@ -54,12 +57,9 @@ public sealed class Doc2HashSupervised : nn.Module, ITrainableHasher
         return new LossTerms(total, terms);
     }
 
-    public IReadOnlyDictionary<string, double> Schedules(StepContext context) => new Dictionary<string, double>
-    {
-        ["tau"] = vae.Temperature(context),
-        ["kl_weight"] = Config.KlWeightAt(context.Step),
-        ["label_weight"] = LabelHead.WeightAt(context.Step),
-    };
+    /// <summary>The VAE's schedules (tau when used, the KL weight) and the label weight.</summary>
+    public IReadOnlyDictionary<string, double> Schedules(StepContext context) =>
+        new Dictionary<string, double>(vae.Schedules(context)) { ["label_weight"] = LabelHead.WeightAt(context.Step) };
 
     /// <summary>Codes come from the encoder alone, exactly as for <see cref="Doc2HashModel.Encode"/>.</summary>
     public BinaryCodes Encode(SparseMatrix documents) => vae.Encode(documents);

@@ -112,26 +112,8 @@ public sealed class VdshModel : BagOfWordsHasher
         return schedules;
     }
 
-    /// <summary>
-    /// Sets the thresholds to the per-dimension medians of the latent mean over the training documents; for an even
-    /// count the lower of the two middle values, as torch.median, so a bit is 1 for floor(n / 2) distinct values.
-    /// </summary>
-    public override void FinishEpoch(SparseMatrix trainingDocuments)
-    {
-        int n = trainingDocuments.Rows;
-        var means = Map(trainingDocuments, Bits, x => Posterior(x).Mean);   // n x L, row-major, evaluation mode
-        var thresholds = new float[Bits];
-        var column = new float[n];
-        for (int j = 0; j < Bits; j++)
-        {
-            for (int i = 0; i < n; i++) column[i] = means[(long)i * Bits + j];
-            Array.Sort(column);
-            thresholds[j] = column[(n - 1) / 2];
-        }
-        using var _ = no_grad();
-        using var values = tensor(thresholds, device: Device);
-        medians.copy_(values);
-    }
+    /// <summary>Sets the thresholds to the per-dimension training medians of the latent mean (<see cref="BagOfWordsHasher.SetToTrainingMedians"/>).</summary>
+    public override void FinishEpoch(SparseMatrix trainingDocuments) => SetToTrainingMedians(medians, trainingDocuments, x => Posterior(x).Mean);
 
     /// <summary>Bit j is 1 when the latent mean exceeds the training median of dimension j: (B, L).</summary>
     protected override Tensor CodeBits(BagOfWordsBatch x) => Posterior(x).Mean.gt(medians);

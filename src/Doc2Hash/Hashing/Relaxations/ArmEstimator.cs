@@ -23,17 +23,33 @@ public sealed class ArmEstimator : IGradientEstimator
     {
         using var scope = NewDisposeScope();
         var u = BernoulliLatent.Uniform(logits, samples, generator);                 // (S, ..., L)
-        Tensor first, second;
-        using (no_grad())
-        {
-            first = u.gt(logits.neg().sigmoid()).to(logits.dtype);                   // 1[u > sigmoid(-phi)]
-            second = u.lt(logits.sigmoid()).to(logits.dtype);                        // 1[u < sigmoid(phi)]
-        }
+        var (first, second) = AntitheticCodes(logits, u);
         var value = BernoulliLatent.Evaluate(loss, cat([first, second], 0));         // (2S, ...)
         var difference = value[..samples].sub(value[samples..]).detach();            // (S, ...)
-        using var half = 0.5.ToScalar();
-        var gradient = difference.unsqueeze(-1).mul(u.sub(half)).mean([0]);          // (..., L)
-        var pathForLogits = gradient.mul(logits.sub(logits.detach())).sum();         // value 0, gradient g
-        return BernoulliLatent.MeanOverSamples(value).add(pathForLogits).MoveToOuterDisposeScope();
+        var gradient = LogitGradient(difference, u).mean([0]);                       // (..., L)
+        return BernoulliLatent.MeanOverSamples(value).add(GradientPath(gradient, logits)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// ARM's antithetic pair for uniform noise u (..., L) and logits phi (..., L): 1[u &gt; sigmoid(-phi)] and
+    /// 1[u &lt; sigmoid(phi)], each marginally Bernoulli(sigmoid(phi)), as 0/1 values of the logits' dtype, no gradient.
+    /// </summary>
+    public static (Tensor First, Tensor Second) AntitheticCodes(Tensor logits, Tensor uniform)
+    {
+        using var _ = no_grad();
+        return (uniform.gt(logits.neg().sigmoid()).to(logits.dtype), uniform.lt(logits.sigmoid()).to(logits.dtype));
+    }
+
+    /// <summary>
+    /// One ARM estimate per draw: g = (f(first) - f(second)) (u - 1/2), from the loss difference (...) of one pair and
+    /// its noise u (..., L): (..., L). Its mean over draws is grad_phi E[f(z)] (Theorem 1).
+    /// </summary>
+    public static Tensor LogitGradient(Tensor difference, Tensor uniform)
+    {
+        using var half = 0.5.ToScalar();
+        return difference.detach().unsqueeze(-1).mul(uniform.sub(half));
+    }
+
+    /// <summary>sum(stop(g) (phi - stop(phi))): value 0, gradient g with respect to the logits phi.</summary>
+    public static Tensor GradientPath(Tensor gradient, Tensor logits) => gradient.detach().mul(logits.sub(logits.detach())).sum();
 }

@@ -30,8 +30,19 @@ public static class BitCollapse
     public static IReadOnlyDictionary<string, Tensor> Of(Tensor logits)
     {
         using var noGrad = no_grad();
+        using var perBit = BernoulliKl.PerBit(logits.detach());   // (B, L)
+        return OfPerBitKl(perBit);
+    }
+
+    /// <summary>
+    /// Both statistics from any per-bit KL (B, L), e.g. each dimension's Gaussian KL to N(0, 1) for Doc2hash's
+    /// Gaussian prior (<see cref="GaussianKl.PerDimension"/>; there a collapsed dimension is an inactive unit).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Tensor> OfPerBitKl(Tensor perBitKl)
+    {
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var perBit = BernoulliKl.PerBit(logits.detach()).mean([0]);   // (L)
+        var perBit = perBitKl.detach().mean([0]);   // (L)
         using var threshold = CollapsedBelowNats.ToScalar();
         var mean = perBit.mean().MoveToOuterDisposeScope();
         var collapsed = perBit.lt(threshold).to_type(perBit.dtype).mean().MoveToOuterDisposeScope();

@@ -13,10 +13,20 @@ public static class GaussianKl
     public static Tensor Compute(Tensor mean, Tensor logVariance)
     {
         using var scope = NewDisposeScope();
+        return PerDimension(mean, logVariance).sum(1).mean().MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Each dimension's KL to N(0, 1), -1/2 (1 + logvar_j - mu_j^2 - exp(logvar_j)), for (B, L) tensors: (B, L). Summed
+    /// over dimensions and averaged over documents it is <see cref="Compute"/> (scaling by -1/2 before or after the
+    /// sum gives the same floats: a power of two).
+    /// </summary>
+    public static Tensor PerDimension(Tensor mean, Tensor logVariance)
+    {
+        using var scope = NewDisposeScope();
         using var one = 1.0.ToScalar();
         using var minusHalf = (-0.5).ToScalar();
-        var perDocument = logVariance.add(one).sub(mean.square()).sub(logVariance.exp()).sum(1).mul(minusHalf);   // (B)
-        return perDocument.mean().MoveToOuterDisposeScope();
+        return logVariance.add(one).sub(mean.square()).sub(logVariance.exp()).mul(minusHalf).MoveToOuterDisposeScope();
     }
 
     /// <summary>A reparameterised sample mean + exp(logvar / 2) * eps, eps ~ N(0, I) from <paramref name="generator"/>.</summary>

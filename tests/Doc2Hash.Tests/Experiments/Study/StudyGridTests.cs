@@ -190,6 +190,26 @@ public class StudyGridTests
                 resolve(new GridCell("doc2hash", "tiny", 32, 1, ablation, variant.Name)).Settings.Validate();   // Configure validates too; explicit here
     }
 
+    [Theory]
+    [InlineData("prior", new[] { "uniform", "learned", "gaussian" }, "prior")]
+    [InlineData("estimator", new[] { "st-gumbel", "soft-gumbel", "st-bernoulli", "arm" }, "estimator")]
+    public void The_prior_and_estimator_ablations_start_at_the_main_setting_and_vary_one_switch(string name, string[] variants, string option)
+    {
+        var resolve = StudyCatalog.Resolver(StudyProfile.Paper with { Datasets = ["tiny"] });
+        var main = resolve(new GridCell("doc2hash", "tiny", 32, 1));
+        var ablation = StudyCatalog.Ablation(name);
+        Assert.Equal(variants, ablation.Variants.Select(v => v.Name));
+        Assert.Equal(RunKey.Of(main), RunKey.Of(resolve(new GridCell("doc2hash", "tiny", 32, 1, name, variants[0]))));   // the first variant is the main run
+        foreach (var variant in variants.Skip(1))
+        {
+            var config = resolve(new GridCell("doc2hash", "tiny", 32, 1, name, variant));
+            config.Settings.Validate();
+            Assert.Equal($"{option}={variant}", ConfigDifferences.Describe(ConfigDifferences.Between(main, config)));   // only the switch differs
+            Assert.Equal("authors", config.Option("kl-form"));                                                     // at the study's main setting
+        }
+        Assert.Contains(name, StudyProfile.Paper.Ablations);
+    }
+
     [Fact]
     public void Unknown_names_and_bad_sizes_are_clear_errors()
     {
