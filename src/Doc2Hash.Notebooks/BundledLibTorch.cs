@@ -44,7 +44,7 @@ public static class BundledLibTorch
         return Describe(native);
     }
 
-    private static string Describe(string folder) => $"libtorch {LibTorchVersion} from {folder}";
+    private static string Describe(string folder) => $"libtorch {LibTorchVersion} from {ShownPath.Of(folder)}";
 
     /// <summary>
     /// From the NuGet layout <c>&lt;root&gt;/torchsharp/&lt;v&gt;/lib/net8.0/TorchSharp.dll</c> to

@@ -102,3 +102,39 @@ public class NotebookFormattersTests
         Assert.Equal(new[] { 1.0, 0.0 }, json["data"]![0]!["y"]!.AsArray().Select(v => (double)v!));
     }
 }
+
+public class ShownPathTests
+{
+    [Theory]
+    [InlineData("/home/ana/clone/runs/ng20/doc2hash-32b", "runs/ng20/doc2hash-32b")]
+    [InlineData("/home/ana/clone", ".")]
+    [InlineData("/home/ana/clone/../clone2/runs", "~/clone2/runs")]     // a sibling of the clone: under home
+    [InlineData("/home/ana/clone2", "~/clone2")]                        // a name that only starts like the clone's
+    [InlineData("/home/ana/..cache/x", "~/..cache/x")]                  // '..' as a name prefix is still inside
+    [InlineData("/home/ana", "~")]
+    [InlineData("/opt/data/ng20", "/opt/data/ng20")]
+    public void Shows_paths_relative_to_the_clone_then_home_else_in_full(string path, string shown)
+    {
+        if (!OperatingSystem.IsLinux()) return; // the cases are written with Unix separators
+        Assert.Equal(shown, ShownPath.Of(path, cloneRoot: "/home/ana/clone", home: "/home/ana"));
+    }
+
+    [Fact]
+    public void Without_a_clone_or_home_the_full_path_is_shown()
+    {
+        string full = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "x", "y"));
+        Assert.Equal(full, ShownPath.Of(full, cloneRoot: null, home: null));
+    }
+
+    [Fact]
+    public void The_clone_root_is_the_nearest_folder_holding_the_solution()
+    {
+        using var root = new Doc2Hash.Tests.Data.TempFolder();
+        string notebooks = Path.Combine(root.Path, "notebooks", "sub");
+        Directory.CreateDirectory(notebooks);
+        Assert.NotEqual(root.Path, ShownPath.CloneRoot(notebooks)); // no marker yet: some folder above, or null
+        File.WriteAllText(Path.Combine(root.Path, ShownPath.CloneMarker), "");
+        Assert.Equal(Path.GetFullPath(root.Path), ShownPath.CloneRoot(notebooks));
+        Assert.Equal("notebooks/sub", ShownPath.Of(notebooks, ShownPath.CloneRoot(notebooks), home: null));
+    }
+}
