@@ -59,17 +59,40 @@ public sealed class RunFolder
         return name.Length == 0 ? "corpus" : name;
     }
 
-    /// <summary>Creates a new run folder under runsDirectory/&lt;dataset folder&gt; (<see cref="DatasetFolderName"/>) and writes config.json; refuses an existing folder.</summary>
+    /// <summary>
+    /// Creates a new run folder under runsDirectory/&lt;dataset folder&gt; (<see cref="DatasetFolderName"/>) and writes
+    /// config.json. An existing folder is never reused: when runs of the same method, bits and seed start in the same
+    /// second (fast runs of a grid that differ only in an ablation variant, or two processes), the later one gets the
+    /// suffix -2, -3, ... The folder is claimed by writing its config.json without overwriting, so two processes
+    /// racing for one name cannot both get it.
+    /// </summary>
     public static RunFolder Create(string runsDirectory, RunConfig config, DateTime startedUtc)
     {
-        var path = System.IO.Path.Combine(runsDirectory, DatasetFolderName(config.Dataset), NameOf(config, startedUtc));
-        if (Directory.Exists(path) || File.Exists(path))
-            throw new IOException($"Run folder '{path}' already exists; runs are never overwritten. Wait a second and start again, choose another --runs-dir, or resume it with --resume.");
-        var folder = new RunFolder(path);
-        Directory.CreateDirectory(path);
-        AtomicFile.WriteAllText(System.IO.Path.Combine(path, ConfigFile), JsonSerializer.Serialize(config, Json));
-        return folder;
+        var parent = System.IO.Path.Combine(runsDirectory, DatasetFolderName(config.Dataset));
+        string name = NameOf(config, startedUtc);
+        string json = JsonSerializer.Serialize(config, Json);
+        for (int attempt = 1; attempt <= MaxSameSecondRuns; attempt++)
+        {
+            var path = System.IO.Path.Combine(parent, attempt == 1 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}-{attempt}"));
+            if (Directory.Exists(path) || File.Exists(path)) continue;
+            Directory.CreateDirectory(path);
+            var configPath = System.IO.Path.Combine(path, ConfigFile);
+            try
+            {
+                AtomicFile.Write(configPath, stream => stream.Write(Encoding.UTF8.GetBytes(json)), overwrite: false);
+            }
+            catch (IOException) when (File.Exists(configPath))
+            {
+                continue;   // another process claimed this folder between our check and our write
+            }
+            return new RunFolder(path);
+        }
+        throw new IOException($"{MaxSameSecondRuns} run folders named '{name}' (with suffixes) already exist under '{System.IO.Path.GetFullPath(parent)}'; " +
+                              "runs are never overwritten. Choose another --runs-dir or remove runs you no longer need.");
     }
+
+    /// <summary>How many runs of one method, bits and seed may start within the same second before creation is refused.</summary>
+    public const int MaxSameSecondRuns = 1000;
 
     /// <summary>Opens an existing run folder (it must contain config.json).</summary>
     public static RunFolder Open(string path)

@@ -38,15 +38,37 @@ public class ExperimentTests
     }
 
     [Fact]
-    [BadInput("run folder", "a new run whose folder already exists", "IOException: Run folder '...' already exists; runs are never overwritten")]
-    public void An_existing_run_folder_is_never_overwritten()
+    [BadInput("run folder", "a new run whose folder name is taken (same method, bits, seed and second)", "a new folder with the suffix -2, -3, ...; the existing folder is untouched")]
+    public void An_existing_run_folder_is_never_overwritten_a_same_second_run_gets_a_suffix()
     {
         var runs = TempRuns();
         var started = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
-        RunFolder.Create(runs, Quick(), started);
-        var error = Assert.Throws<IOException>(() => RunFolder.Create(runs, Quick(), started));
-        Assert.Contains("doc2hash-8b-seed1-20260102-030405", error.Message);
-        Assert.Contains("never overwritten", error.Message);
+        var first = RunFolder.Create(runs, Quick(), started);
+        string firstConfig = File.ReadAllText(Path.Combine(first.Path, RunFolder.ConfigFile));
+        File.WriteAllText(Path.Combine(first.Path, "marker.txt"), "kept");
+
+        var second = RunFolder.Create(runs, Quick(epochs: 7), started);
+        var third = RunFolder.Create(runs, Quick(), started);
+
+        Assert.Equal("doc2hash-8b-seed1-20260102-030405", Path.GetFileName(first.Path));
+        Assert.Equal("doc2hash-8b-seed1-20260102-030405-2", Path.GetFileName(second.Path));
+        Assert.Equal("doc2hash-8b-seed1-20260102-030405-3", Path.GetFileName(third.Path));
+        Assert.Equal(firstConfig, File.ReadAllText(Path.Combine(first.Path, RunFolder.ConfigFile)));
+        Assert.Equal("kept", File.ReadAllText(Path.Combine(first.Path, "marker.txt")));
+        Assert.NotEqual(firstConfig, File.ReadAllText(Path.Combine(second.Path, RunFolder.ConfigFile)));   // its own config, not the first run's
+    }
+
+    [Fact]
+    public void A_file_in_the_way_of_a_run_folder_name_is_skipped_not_replaced()
+    {
+        var runs = TempRuns();
+        var started = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        string blocker = Path.Combine(runs, "tiny", "doc2hash-8b-seed1-20260102-030405");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocker)!);
+        File.WriteAllText(blocker, "not a run");
+        var run = RunFolder.Create(runs, Quick(), started);
+        Assert.EndsWith("-2", run.Path);
+        Assert.Equal("not a run", File.ReadAllText(blocker));
     }
 
     [Fact]

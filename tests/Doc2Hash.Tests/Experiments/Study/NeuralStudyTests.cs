@@ -20,6 +20,7 @@ public class NeuralStudyTests
 
         var plan = StudyGrid.Plan(StudyGrid.Cells(profile), StudyCatalog.Resolver(profile), executor.Fingerprint);
         var outcome = StudyRunner.Run(StudyStep.Inspect(plan, directories), executor, directories);
+        Assert.True(outcome.Failed == 0, string.Join("\n", outcome.Failures.Select(f => f.ToString())));
         Assert.Equal((6, 0, 0), (outcome.Done, outcome.Skipped, outcome.Failed));
 
         var records = RunRecord.Scan(directories.Records);
