@@ -85,6 +85,14 @@ internal static class ReproduceCommand
         foreach (var table in report.Tables.Where(t => t.Name.EndsWith("-unsupervised", StringComparison.Ordinal) || t.Name.EndsWith("-supervised", StringComparison.Ordinal)))
             Console.WriteLine(TableMarkdown.Render(table));
         Console.WriteLine($"Wrote {report.Written.Count} files from {runs.Runs.Count} run records ({runs.FailedCount} failed left out): {Path.Combine(results, StudyReport.TablesFolder, StudyReport.IndexFile)} lists every table.");
+        // The README beside the results folder shows generated tables between markers (ReadmeTables); refill them.
+        string readme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(results))!, "README.md");
+        if (File.Exists(readme))
+        {
+            var filled = ReadmeTables.Update(readme, report.Tables);
+            if (filled.Filled.Count > 0) Console.WriteLine($"{readme}: refilled {string.Join(", ", filled.Filled)}.");
+            if (filled.Missing.Count > 0) Console.WriteLine($"{readme}: no records for {string.Join(", ", filled.Missing)}; those blocks were left as they were.");
+        }
     }
 
     static IReadOnlyList<string>? List(string? value) =>
