@@ -25,7 +25,7 @@ internal static class BenchStepCommand
         var method = new Option<string>("--method") { Description = "Neural method of the catalog (doc2hash, vdsh, nash, ...).", DefaultValueFactory = _ => "doc2hash" };
         var dataset = new Option<string>("--dataset") { Description = $"Dataset name (ng20 from the mirror) or {NeuralRunSupport.Synthetic20NgScale}.", DefaultValueFactory = _ => "ng20" };
         var bits = new Option<int>("--bits") { Description = "Code length in bits.", DefaultValueFactory = _ => 32 };
-        var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimisers to compare: adam, lazy-adam.", DefaultValueFactory = _ => "adam,lazy-adam" };
+        var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimisers to compare: adam, adam-unfused (libtorch's six kernels instead of the fused update; same results), lazy-adam.", DefaultValueFactory = _ => "adam,lazy-adam" };
         var steps = new Option<int>("--steps") { Description = "Minibatches per timed epoch.", DefaultValueFactory = _ => 40 };
         var repeats = new Option<int>("--repeats") { Description = "Timed epochs per round after one warm-up epoch (the median is reported).", DefaultValueFactory = _ => 3 };
         var rounds = new Option<int>("--rounds") { Description = "Rounds over the optimisers (alternating).", DefaultValueFactory = _ => 2 };
@@ -38,7 +38,7 @@ internal static class BenchStepCommand
             CliOptions.ApplyThreads(parse, threads);
             var entry = MethodCatalog.Get(parse.GetValue(method)!) as INeuralMethodEntry
                 ?? throw new ArgumentException($"Method '{parse.GetValue(method)}' is not a neural method: only those have training steps.");
-            var kinds = parse.GetValue(optimizers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseOptimizer).ToArray();
+            var kinds = parse.GetValue(optimizers)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Variant.Parse).ToArray();
             int stepCount = Positive(parse.GetValue(steps), "--steps"), repeatCount = Positive(parse.GetValue(repeats), "--repeats"), roundCount = Positive(parse.GetValue(rounds), "--rounds");
             var full = NeuralRunSupport.LoadDataset(parse.GetValue(dataset)!);
             var settings = (INeuralSettings)entry.Preset(parse.GetValue(bits));
@@ -61,6 +61,20 @@ internal static class BenchStepCommand
 
     /// <summary>One variant's fit: per timed epoch the mean ms per step of each phase; the warm-up epoch's total; memory and GC.</summary>
     private sealed record VariantRun(IReadOnlyList<IReadOnlyDictionary<string, double>> Epochs, double WarmupMilliseconds, long PeakBytes, bool PeakReset, double GcPauseMilliseconds, int Collections, double CpuPerWall);
+
+    private static VariantRun Run(INeuralMethodEntry entry, INeuralSettings settings, HashingDataset data, Variant variant, int repeats, TorchSharp.torch.Device device)
+    {
+        string? fusedBefore = Environment.GetEnvironmentVariable(AdamOptimizer.FusedVariable);
+        Environment.SetEnvironmentVariable(AdamOptimizer.FusedVariable, variant.Fused ? "on" : "off");
+        try
+        {
+            return Run(entry, settings, data, variant.Kind, repeats, device);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(AdamOptimizer.FusedVariable, fusedBefore);
+        }
+    }
 
     private static VariantRun Run(INeuralMethodEntry entry, INeuralSettings settings, HashingDataset data, OptimizerKind kind, int repeats, TorchSharp.torch.Device device)
     {
@@ -91,14 +105,14 @@ internal static class BenchStepCommand
         steps.SelectMany(s => s).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value) / steps.Count);
 
     /// <summary>Phases as rows, variants as columns: median (over timed epochs of every round) ms per step and share of the step.</summary>
-    private static void Print(Dictionary<OptimizerKind, List<VariantRun>> results, int fullEpochSteps)
+    private static void Print(Dictionary<Variant, List<VariantRun>> results, int fullEpochSteps)
     {
         var phases = PhaseOrder.Where(p => results.Values.Any(runs => runs.Any(r => r.Epochs.Any(e => e.ContainsKey(p))))).ToList();
         var medians = results.ToDictionary(kv => kv.Key, kv => phases.ToDictionary(p => p,
             p => Median(kv.Value.SelectMany(r => r.Epochs).Select(e => e.GetValueOrDefault(p)))));
         var totals = results.ToDictionary(kv => kv.Key, kv => Median(kv.Value.SelectMany(r => r.Epochs).Select(e => e.Values.Sum())));
         Console.WriteLine();
-        Console.WriteLine("| phase | " + string.Join(" | ", results.Keys.Select(k => $"{OptionValues.Spelling(k)} ms/step | share")) + " |");
+        Console.WriteLine("| phase | " + string.Join(" | ", results.Keys.Select(k => $"{k.Label} ms/step | share")) + " |");
         Console.WriteLine("|---|" + string.Concat(results.Keys.Select(_ => "---:|---:|")));
         foreach (var phase in phases)
             Console.WriteLine($"| {phase} | " + string.Join(" | ", results.Keys.Select(k => Invariant($"{medians[k][phase]:F2} | {medians[k][phase] / totals[k]:P0}"))) + " |");
@@ -108,7 +122,7 @@ internal static class BenchStepCommand
         Console.WriteLine("| peak RSS, MB | " + string.Join(" | ", results.Keys.Select(k => Invariant($"{results[k].Max(r => r.PeakBytes) / 1e6:F0}{(results[k].All(r => r.PeakReset) ? "" : " (peak not reset)")} |"))) + " |");
         Console.WriteLine("| GC pauses, ms per fit (gen-0 collections) | " + string.Join(" | ", results.Keys.Select(k => Invariant($"{Median(results[k].Select(r => r.GcPauseMilliseconds)):F0} ({Median(results[k].Select(r => (double)r.Collections)):F0}) |"))) + " |");
         Console.WriteLine("| process CPU time / wall time (below 1: the machine was busy) | " + string.Join(" | ", results.Keys.Select(k => Invariant($"{Median(results[k].Select(r => r.CpuPerWall)):F2} |"))) + " |");
-        Console.WriteLine("Per-round step totals, ms: " + string.Join("; ", results.Select(kv => $"{OptionValues.Spelling(kv.Key)} " +
+        Console.WriteLine("Per-round step totals, ms: " + string.Join("; ", results.Select(kv => $"{kv.Key.Label} " +
             string.Join(", ", kv.Value.Select(r => Invariant($"{Median(r.Epochs.Select(e => e.Values.Sum())):F1}"))))));
     }
 
@@ -146,7 +160,15 @@ internal static class BenchStepCommand
         return new DatasetSplit(split.Features.SelectRows(rows), split.Labels.SelectRows(rows));
     }
 
-    private static OptimizerKind ParseOptimizer(string name) => OptionValues.Parse<OptimizerKind>(name);
+    /// <summary>An optimiser as compared here: its kind, and for Adam whether the update is fused (adam) or libtorch's kernels (adam-unfused).</summary>
+    private sealed record Variant(string Label, OptimizerKind Kind, bool Fused)
+    {
+        public const string UnfusedAdam = "adam-unfused";
+
+        public static Variant Parse(string name) => name.Trim().ToLowerInvariant() == UnfusedAdam
+            ? new(UnfusedAdam, OptimizerKind.Adam, Fused: false)
+            : new(OptionValues.Spelling(OptionValues.Parse<OptimizerKind>(name)), OptionValues.Parse<OptimizerKind>(name), Fused: true);
+    }
 
     private static int Positive(int value, string option) =>
         value >= 1 ? value : throw new ArgumentException($"{option} must be at least 1 (got {value}).");

@@ -6,11 +6,30 @@ namespace Doc2Hash.Training;
 
 /// <summary>
 /// TorchSharp's <c>optim.Adam</c> with PyTorch's defaults (betas 0.9 / 0.999, eps 1e-8, no weight decay) on every
-/// parameter; its state is written in TorchSharp's optimizer format, as checkpoints always stored it.
+/// parameter; its state is written in TorchSharp's optimizer format, as checkpoints always stored it. The update runs
+/// fused (<see cref="FusedAdamKernel"/>, bitwise equal) where the machine and the tensors allow it, unless
+/// <paramref name="fused"/> or the environment variable <see cref="FusedVariable"/> says off.
 /// </summary>
-public sealed class AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate) : ITrainingOptimizer
+public sealed class AdamOptimizer(IEnumerable<Parameter> parameters, double learningRate, bool? fused = null) : ITrainingOptimizer
 {
-    private readonly Adam adam = new(parameters, learningRate);
+    /// <summary>Environment variable that turns the fused update off (<c>off</c>) or on (<c>on</c>, the default).</summary>
+    public const string FusedVariable = "DOC2HASH_FUSED_ADAM";
+
+    private readonly Adam adam = new(parameters, learningRate) { Fused = fused ?? FusedByDefault() };
+
+    /// <summary>Whether the update is fused where the tensors allow it.</summary>
+    public bool Fused => adam.Fused;
+
+    /// <summary>The default from <see cref="FusedVariable"/>: on unless it says off.</summary>
+    public static bool FusedByDefault() => ParseFused(Environment.GetEnvironmentVariable(FusedVariable));
+
+    /// <summary>Reads the value of <see cref="FusedVariable"/>: unset or empty, on, 1, true = fused; off, 0, false = not.</summary>
+    public static bool ParseFused(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "on" or "1" or "true" => true,
+        "off" or "0" or "false" => false,
+        _ => throw new ArgumentException($"{FusedVariable}='{value}' is not understood: use on or off (unset means on)."),
+    };
 
     public void Step() => adam.step();
     public void Save(BinaryWriter writer) => adam.save_state_dict(writer);
@@ -30,6 +49,9 @@ public sealed class AdamOptimizer(IEnumerable<Parameter> parameters, double lear
     private sealed class Adam(IEnumerable<Parameter> parameters, double learningRate) : TorchSharp.Modules.Adam(parameters, learningRate)
     {
         private readonly Dictionary<IntPtr, Tensor> denominators = [];
+        private readonly int threads = get_num_threads();
+
+        public bool Fused { get; init; }
 
         public override Tensor step(Func<Tensor>? closure = null)
         {
@@ -53,6 +75,12 @@ public sealed class AdamOptimizer(IEnumerable<Parameter> parameters, double lear
                     state.step += 1;
                     double correction1 = 1 - Math.Pow(beta1, state.step);
                     double correction2 = 1 - Math.Pow(beta2, state.step);
+                    if (Fused && FusedAdamKernel.Supports(parameter, gradient, state.exp_avg, state.exp_avg_sq))
+                    {
+                        var constants = FusedAdamKernel.Constants.For(beta1, beta2, options.eps!.Value, Math.Sqrt(correction2), -(lr / correction1));
+                        FusedAdamKernel.Step(parameter, gradient, state.exp_avg, state.exp_avg_sq, Denominator(parameter), constants, threads);
+                        continue;
+                    }
                     using var sqrtCorrection2 = Math.Sqrt(correction2).ToScalar();
                     using var stepSize = (-(lr / correction1)).ToScalar();
                     state.exp_avg.mul_(decay1).add_(gradient, rate1);

@@ -1,3 +1,4 @@
+using Doc2Hash.Tests.TestSupport;
 using Doc2Hash.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -27,13 +28,16 @@ public class AdamOptimizerTests
 
     private static float[] Values(Parameter[] parameters) => [.. parameters.SelectMany(p => p.data<float>().ToArray())];
 
-    [Fact]
-    public void Updates_are_bitwise_equal_to_TorchSharp_Adam_over_several_steps()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Updates_are_bitwise_equal_to_TorchSharp_Adam_over_several_steps(bool fused)
     {
         var reference = Parameters();
         var buffered = Parameters();
         using var torchAdam = optim.Adam(reference, lr: LearningRate);
-        using var kitAdam = new AdamOptimizer(buffered, LearningRate);
+        using var kitAdam = new AdamOptimizer(buffered, LearningRate, fused);
+        Assert.Equal(fused, kitAdam.Fused);
         for (int t = 0; t < 6; t++)
         {
             using var scope = NewDisposeScope();
@@ -72,6 +76,79 @@ public class AdamOptimizerTests
         torchAdam.step();
         resumedAdam.Step();
         Assert.Equal(Values(reference), Values(resumed));
+    }
+
+    [Fact]
+    public void The_fused_update_is_bitwise_equal_on_a_large_odd_sized_parameter_split_across_threads()
+    {
+        // 700,001 elements: above the parallel threshold, chunked over 3 threads, with a scalar tail of one element.
+        var generator = new Generator(11);
+        using var start = randn([700_001], generator: generator);
+        var reference = new[] { new Parameter(start.clone()) };
+        var fused = new[] { new Parameter(start.clone()) };
+        int before = get_num_threads();
+        set_num_threads(3);
+        try
+        {
+            using var torchAdam = optim.Adam(reference, lr: LearningRate);
+            using var kitAdam = new AdamOptimizer(fused, LearningRate, fused: true);
+            for (int t = 0; t < 4; t++)
+            {
+                using var scope = NewDisposeScope();
+                SetGradients(reference, t);
+                SetGradients(fused, t);
+                torchAdam.step();
+                kitAdam.Step();
+                Assert.True(reference[0].eq(fused[0]).all().item<bool>(), $"weights differ after step {t + 1}");
+            }
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
+
+    [Fact]
+    public void Tensors_the_kernel_does_not_take_fall_back_to_the_unfused_update_with_the_same_result()
+    {
+        // float64 parameters: the fused kernel is float32-only, so these take libtorch's kernels; still equal to TorchSharp.
+        var generator = new Generator(5);
+        using var start = randn([33, 3], dtype: float64, generator: generator);
+        var reference = new[] { new Parameter(start.clone()) };
+        var kit = new[] { new Parameter(start.clone()) };
+        using var torchAdam = optim.Adam(reference, lr: LearningRate);
+        using var kitAdam = new AdamOptimizer(kit, LearningRate, fused: true);
+        for (int t = 0; t < 3; t++)
+        {
+            using var scope = NewDisposeScope();
+            SetGradients(reference, t);
+            SetGradients(kit, t);
+            torchAdam.step();
+            kitAdam.Step();
+        }
+        Assert.True(reference[0].eq(kit[0]).all().item<bool>());
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("", true)]
+    [InlineData("on", true)]
+    [InlineData(" ON ", true)]
+    [InlineData("1", true)]
+    [InlineData("off", false)]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    public void The_environment_switch_reads_on_and_off(string? value, bool expected) =>
+        Assert.Equal(expected, AdamOptimizer.ParseFused(value));
+
+    [Fact]
+    [BadInput("environment", "DOC2HASH_FUSED_ADAM set to something other than on/off", "ArgumentException naming the variable, the value and the accepted values")]
+    public void An_unknown_value_of_the_switch_is_refused_with_the_accepted_values()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AdamOptimizer.ParseFused("fast"));
+        Assert.Contains(AdamOptimizer.FusedVariable, error.Message);
+        Assert.Contains("'fast'", error.Message);
+        Assert.Contains("on or off", error.Message);
     }
 
     private static byte[] Save(Action<BinaryWriter> save)
