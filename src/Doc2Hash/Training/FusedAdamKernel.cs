@@ -7,13 +7,18 @@ using static TorchSharp.torch;
 namespace Doc2Hash.Training;
 
 /// <summary>
-/// Adam's update of one float32 CPU parameter in two passes over memory instead of libtorch's six element-wise
-/// kernels, with the same rounding at every step, so the weights and moments are bitwise equal to TorchSharp's Adam
+/// Adam's update of one float32 CPU parameter in one pass over memory, block by block, instead of libtorch's six
+/// element-wise kernels, with the same rounding at every step, so the weights and moments are bitwise equal to TorchSharp's Adam
 /// (AdamOptimizerTests). libtorch's kernels, as probed on its CPU build: <c>mul_(b1).add_(g, 1-b1)</c> is
 /// m' = fma(g, 1-b1, m*b1); <c>mul_(b2).addcmul_(g, g, 1-b2)</c> is v' = fma((1-b2)*g, g, v*b2); the denominator is
 /// sqrt(v')/c2 + eps with a true division; <c>addcdiv_(m', d, s)</c> is w + (s*m')/d. The square root stays libtorch's
 /// (its vectorised float sqrt differs from the correctly rounded one in the last bit for about a sixth of the values).
-/// Pass 1 updates both moments, libtorch takes the root into a reused buffer, pass 2 updates the weights.
+/// Per block, pass 1 updates both moments and writes v' into a reused root buffer, libtorch takes the root in place,
+/// pass 2 updates the weights. libtorch's float sqrt is up to 8 times slower on a block holding zeros (0.44 ns per element
+/// without zeros, 3.5 ns with half of them zero; issue 10's warm-up penalty: a sparse-input model's v' is mostly zeros
+/// in the first epoch, rows of words not yet seen): pass 1 writes 1 in place of each +0 and pass 2 takes 0 as the root
+/// wherever v' is +0, which is sqrt(+0) exactly. Its lanes are independent (a value's root is the same bits with or
+/// without zeros beside it, checked in AdamOptimizerTests), so the results stay bitwise equal.
 /// Used only where AVX2 and FMA are available; elsewhere the kit's unfused Adam runs (same results).
 /// </summary>
 internal static class FusedAdamKernel
@@ -40,58 +45,38 @@ internal static class FusedAdamKernel
         return true;
     }
 
-    /// <summary>One Adam step of weights w with gradient g, moments m and v (updated in place); root is a w-sized scratch buffer.</summary>
+    /// <summary>
+    /// One Adam step of weights w with gradient g, moments m and v (updated in place); root is a w-sized scratch buffer.
+    /// Each thread takes a contiguous chunk (<see cref="ForChunks"/>) and walks it block by block: moments, libtorch's
+    /// sqrt of the block's root, weights, so the root and the moments are read back from cache.
+    /// </summary>
     public static unsafe void Step(Tensor weights, Tensor gradient, Tensor mean, Tensor variance, Tensor root, Constants constants, int threads)
     {
         long count = weights.numel();
-        if (threads <= 1 && count > Block)
-        {
-            StepInBlocks(weights, gradient, mean, variance, root, constants);
-            return;
-        }
-        fixed (byte* g = gradient.bytes, m = mean.bytes, v = variance.bytes)
-        {
-            float* gp = (float*)g, mp = (float*)m, vp = (float*)v;
-            ForChunks(count, threads, (start, end) => UpdateMoments(gp, mp, vp, start, end, constants));
-        }
-        root.copy_(variance).sqrt_();
-        fixed (byte* w = weights.bytes, m = mean.bytes, r = root.bytes)
-        {
-            float* wp = (float*)w, mp = (float*)m, rp = (float*)r;
-            ForChunks(count, threads, (start, end) => UpdateWeights(wp, mp, rp, start, end, constants));
-        }
-    }
-
-    /// <summary>
-    /// Elements per block of the single-threaded path: the block's five arrays (w, g, m, v, root; 1.25 MB) stay in
-    /// this kind of machine's caches between the passes, so memory sees each array about once per step instead of
-    /// once per pass.
-    /// </summary>
-    private const int Block = 1 << 16;
-
-    /// <summary>
-    /// The same three steps block by block (moments, libtorch's sqrt of the block, weights), so the root and the
-    /// moments are read back from cache. Every element gets exactly the operations of the two-pass path.
-    /// </summary>
-    private static unsafe void StepInBlocks(Tensor weights, Tensor gradient, Tensor mean, Tensor variance, Tensor root, Constants constants)
-    {
-        long count = weights.numel();
-        using var flatVariance = variance.view(-1);
         using var flatRoot = root.view(-1);
         fixed (byte* w = weights.bytes, g = gradient.bytes, m = mean.bytes, v = variance.bytes, r = root.bytes)
         {
             float* wp = (float*)w, gp = (float*)g, mp = (float*)m, vp = (float*)v, rp = (float*)r;
-            for (long start = 0; start < count; start += Block)
+            ForChunks(count, threads, (from, to) =>
             {
-                long end = Math.Min(count, start + Block);
-                UpdateMoments(gp, mp, vp, start, end, constants);
-                using (var rootBlock = flatRoot.narrow(0, start, end - start))
-                using (var varianceBlock = flatVariance.narrow(0, start, end - start))
-                    rootBlock.copy_(varianceBlock).sqrt_();
-                UpdateWeights(wp, mp, rp, start, end, constants);
-            }
+                for (long start = from; start < to; start += Block)
+                {
+                    long end = Math.Min(to, start + Block);
+                    UpdateMoments(gp, mp, vp, rp, start, end, constants);
+                    using (var rootBlock = flatRoot.narrow(0, start, end - start))
+                        rootBlock.sqrt_();
+                    UpdateWeights(wp, mp, vp, rp, start, end, constants);
+                }
+            });
         }
     }
+
+    /// <summary>
+    /// Elements per block: the block's five arrays (w, g, m, v, root; 640 KB) stay in this kind of machine's caches
+    /// between the passes, so memory sees each array about once per step instead of once per pass. Not above libtorch's
+    /// grain size (32,768 elements), so its sqrt of a block never starts threads of its own inside a chunk's thread.
+    /// </summary>
+    private const int Block = 1 << 15;
 
     private static void ForChunks(long count, int threads, Action<long, long> body)
     {
@@ -109,29 +94,35 @@ internal static class FusedAdamKernel
         });
     }
 
+    /// <summary>m' and v' of elements [start, end); the root buffer gets v', with 1 in place of +0 (see the class summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void UpdateMoments(float* g, float* m, float* v, long start, long end, Constants c)
+    private static unsafe void UpdateMoments(float* g, float* m, float* v, float* r, long start, long end, Constants c)
     {
         var beta1 = Vector256.Create(c.Beta1);
         var rate1 = Vector256.Create(c.Rate1);
         var beta2 = Vector256.Create(c.Beta2);
         var rate2 = Vector256.Create(c.Rate2);
+        var one = Vector256.Create(1f);
         long i = start;
         for (; i + 8 <= end; i += 8)
         {
             var gi = Avx.LoadVector256(g + i);
             Avx.Store(m + i, Fma.MultiplyAdd(gi, rate1, Avx.Multiply(Avx.LoadVector256(m + i), beta1)));
-            Avx.Store(v + i, Fma.MultiplyAdd(Avx.Multiply(rate2, gi), gi, Avx.Multiply(Avx.LoadVector256(v + i), beta2)));
+            var vi = Fma.MultiplyAdd(Avx.Multiply(rate2, gi), gi, Avx.Multiply(Avx.LoadVector256(v + i), beta2));
+            Avx.Store(v + i, vi);
+            Avx.Store(r + i, Avx.BlendVariable(vi, one, PositiveZero(vi)));
         }
         for (; i < end; i++)
         {
             m[i] = MathF.FusedMultiplyAdd(g[i], c.Rate1, m[i] * c.Beta1);
             v[i] = MathF.FusedMultiplyAdd(c.Rate2 * g[i], g[i], v[i] * c.Beta2);
+            r[i] = IsPositiveZero(v[i]) ? 1f : v[i];
         }
     }
 
+    /// <summary>w' of elements [start, end) from m', v' and the root buffer (sqrt(+0) = 0 restored where v' is +0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void UpdateWeights(float* w, float* m, float* r, long start, long end, Constants c)
+    private static unsafe void UpdateWeights(float* w, float* m, float* v, float* r, long start, long end, Constants c)
     {
         var correction = Vector256.Create(c.SqrtCorrection2);
         var epsilon = Vector256.Create(c.Epsilon);
@@ -139,11 +130,21 @@ internal static class FusedAdamKernel
         long i = start;
         for (; i + 8 <= end; i += 8)
         {
-            var denominator = Avx.Add(Avx.Divide(Avx.LoadVector256(r + i), correction), epsilon);
+            var root = Avx.BlendVariable(Avx.LoadVector256(r + i), Vector256<float>.Zero, PositiveZero(Avx.LoadVector256(v + i)));
+            var denominator = Avx.Add(Avx.Divide(root, correction), epsilon);
             var update = Avx.Divide(Avx.Multiply(stepSize, Avx.LoadVector256(m + i)), denominator);
             Avx.Store(w + i, Avx.Add(Avx.LoadVector256(w + i), update));
         }
         for (; i < end; i++)
-            w[i] += c.StepSize * m[i] / (r[i] / c.SqrtCorrection2 + c.Epsilon);
+        {
+            float root = IsPositiveZero(v[i]) ? 0f : r[i];
+            w[i] += c.StepSize * m[i] / (root / c.SqrtCorrection2 + c.Epsilon);
+        }
     }
+
+    /// <summary>All ones in the lanes holding +0 (bit pattern 0; -0 and everything else go to libtorch as they are).</summary>
+    private static Vector256<float> PositiveZero(Vector256<float> values) =>
+        Avx2.CompareEqual(values.AsInt32(), Vector256<int>.Zero).AsSingle();
+
+    private static bool IsPositiveZero(float value) => BitConverter.SingleToInt32Bits(value) == 0;
 }

@@ -78,9 +78,30 @@ public class AdamOptimizerTests
         Assert.Equal(Values(reference), Values(resumed));
     }
 
-    /// <summary>Steps TorchSharp's Adam and the kit's fused Adam side by side from the same start; true when every step matched exactly.</summary>
-    private static bool StepsMatch(Tensor start, int steps)
+    /// <summary>
+    /// Step <paramref name="t"/>'s gradient as a sparse-input model's: most entries exactly +0 (rows of words not in the
+    /// minibatch, the same rows every step, so their v stays +0), some -0, some so small that their square underflows
+    /// (v becomes +0 while m does not), the rest normal.
+    /// </summary>
+    private static void SetSparseGradients(Parameter[] parameters, int t)
     {
+        var generator = new Generator((ulong)(200 + t));
+        foreach (var parameter in parameters)
+        {
+            using var scope = NewDisposeScope();
+            var kind = rand(parameter.shape, generator: new Generator(300));   // fixed per element: which entries stay zero
+            var values = randn(parameter.shape, generator: generator);
+            var gradient = where(kind.lt(0.6), zeros_like(values), values);
+            gradient = where(kind.gt(0.6).logical_and(kind.lt(0.62)), full_like(values, -0.0f), gradient);
+            gradient = where(kind.gt(0.62).logical_and(kind.lt(0.64)), values.mul(1e-23), gradient);
+            parameter.grad = gradient.DetachFromDisposeScope();
+        }
+    }
+
+    /// <summary>Steps TorchSharp's Adam and the kit's fused Adam side by side from the same start; true when every step matched exactly.</summary>
+    private static bool StepsMatch(Tensor start, int steps, Action<Parameter[], int>? setGradients = null)
+    {
+        setGradients ??= SetGradients;
         var reference = new[] { new Parameter(start.clone()) };
         var kit = new[] { new Parameter(start.clone()) };
         using var torchAdam = optim.Adam(reference, lr: LearningRate);
@@ -88,8 +109,8 @@ public class AdamOptimizerTests
         for (int t = 0; t < steps; t++)
         {
             using var scope = NewDisposeScope();
-            SetGradients(reference, t);
-            SetGradients(kit, t);
+            setGradients(reference, t);
+            setGradients(kit, t);
             torchAdam.step();
             kitAdam.Step();
             if (!reference[0].eq(kit[0]).all().item<bool>()) return false;
@@ -115,6 +136,43 @@ public class AdamOptimizerTests
         {
             set_num_threads(before);
         }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void The_fused_update_is_bitwise_equal_when_most_second_moments_stay_zero(int threads)
+    {
+        // The fused kernel hands libtorch's sqrt a 1 wherever v is +0 and takes 0 as the root there (libtorch's sqrt is
+        // slow on zeros); -0, underflowing squares and the scalar tail must come out exactly as TorchSharp's Adam has them.
+        // Weights of 1e-15 scale, so the tiny updates of the underflowing entries (m about 1e-23 over epsilon) show.
+        using var start = randn([700_001], generator: new Generator(13)).mul(1e-15);
+        int before = get_num_threads();
+        set_num_threads(threads);
+        try
+        {
+            Assert.True(StepsMatch(start, steps: 4, SetSparseGradients));
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
+
+    [Fact]
+    public void Libtorch_s_sqrt_gives_each_value_the_same_bits_with_or_without_zeros_beside_it()
+    {
+        // What the fused kernel's zero substitution relies on: the root of a value does not depend on its neighbours.
+        using var values = exp(rand([100_000], generator: new Generator(17)).mul(80).sub(80));   // e^-80 .. 1
+        using var withZeros = where(rand([100_000], generator: new Generator(19)).lt(0.5), zeros_like(values), values);
+        using var rootsWithZeros = withZeros.sqrt();
+        using var nonzero = withZeros.ne(0);
+        using var alone = withZeros.masked_select(nonzero).sqrt();   // the same values packed without zeros
+        using var beside = rootsWithZeros.masked_select(nonzero);
+        Assert.InRange(alone.numel(), 40_000, 60_000);
+        Assert.True(alone.eq(beside).all().item<bool>());
+        using var zeroRoots = rootsWithZeros.masked_select(nonzero.logical_not());
+        Assert.True(zeroRoots.eq(0).all().item<bool>());
     }
 
     [Fact]
