@@ -25,7 +25,7 @@ internal static class BenchStepCommand
         var method = new Option<string>("--method") { Description = "Neural method of the catalog (doc2hash, vdsh, nash, ...).", DefaultValueFactory = _ => "doc2hash" };
         var dataset = new Option<string>("--dataset") { Description = $"Dataset name (ng20 from the mirror) or {NeuralRunSupport.Synthetic20NgScale}.", DefaultValueFactory = _ => "ng20" };
         var bits = new Option<int>("--bits") { Description = "Code length in bits.", DefaultValueFactory = _ => 32 };
-        var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimisers to compare: adam, adam-unfused (libtorch's six kernels instead of the fused update; same results), lazy-adam.", DefaultValueFactory = _ => "adam,lazy-adam" };
+        var optimizers = new Option<string>("--optimizers") { Description = "Comma-separated optimisers to compare: adam, lazy-adam, and adam-unfused, lazy-adam-unfused (libtorch's kernels instead of the fused updates; same results).", DefaultValueFactory = _ => "adam,lazy-adam" };
         var steps = new Option<int>("--steps") { Description = "Minibatches per timed epoch.", DefaultValueFactory = _ => 40 };
         var repeats = new Option<int>("--repeats") { Description = "Timed epochs per round after one warm-up epoch (the median is reported).", DefaultValueFactory = _ => 3 };
         var rounds = new Option<int>("--rounds") { Description = "Rounds over the optimisers (alternating).", DefaultValueFactory = _ => 2 };
@@ -181,14 +181,18 @@ internal static class BenchStepCommand
         return new DatasetSplit(split.Features.SelectRows(rows), split.Labels.SelectRows(rows));
     }
 
-    /// <summary>An optimiser as compared here: its kind, and for Adam whether the update is fused (adam) or libtorch's kernels (adam-unfused).</summary>
+    /// <summary>An optimiser as compared here: its kind, and whether its update is fused (adam, lazy-adam) or libtorch's kernels (adam-unfused, lazy-adam-unfused).</summary>
     private sealed record Variant(string Label, OptimizerKind Kind, bool Fused)
     {
-        public const string UnfusedAdam = "adam-unfused";
+        private const string UnfusedSuffix = "-unfused";
 
-        public static Variant Parse(string name) => name.Trim().ToLowerInvariant() == UnfusedAdam
-            ? new(UnfusedAdam, OptimizerKind.Adam, Fused: false)
-            : new(OptionValues.Spelling(OptionValues.Parse<OptimizerKind>(name)), OptionValues.Parse<OptimizerKind>(name), Fused: true);
+        public static Variant Parse(string name)
+        {
+            string trimmed = name.Trim().ToLowerInvariant();
+            bool unfused = trimmed.EndsWith(UnfusedSuffix, StringComparison.Ordinal);
+            var kind = OptionValues.Parse<OptimizerKind>(unfused ? trimmed[..^UnfusedSuffix.Length] : trimmed);
+            return new(OptionValues.Spelling(kind) + (unfused ? UnfusedSuffix : ""), kind, Fused: !unfused);
+        }
     }
 
     private static int Positive(int value, string option) =>

@@ -26,11 +26,15 @@ internal static class FusedAdamKernel
     /// <summary>Elements below which one thread does the whole pass (the hand-off costs more than it saves).</summary>
     private const int ParallelThreshold = 1 << 18;
 
-    /// <summary>The step's constants, rounded to float once, as libtorch rounds its scalars for a float tensor.</summary>
-    public readonly record struct Constants(float Beta1, float Rate1, float Beta2, float Rate2, float SqrtCorrection2, float Epsilon, float StepSize)
+    /// <summary>
+    /// The step's constants, rounded to float once, as libtorch rounds its scalars for a float tensor. With
+    /// <paramref name="LerpMean"/> the first moment is <c>m.lerp_(g, 1-b1)</c>, m' = fma(1-b1, g - m, m) (libtorch's
+    /// vectorised lerp for a weight below 1/2; LazyAdam's dense update), otherwise Adam's m' = fma(g, 1-b1, m*b1).
+    /// </summary>
+    public readonly record struct Constants(float Beta1, float Rate1, float Beta2, float Rate2, float SqrtCorrection2, float Epsilon, float StepSize, bool LerpMean = false)
     {
-        public static Constants For(double beta1, double beta2, double epsilon, double sqrtCorrection2, double stepSize) =>
-            new((float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)sqrtCorrection2, (float)epsilon, (float)stepSize);
+        public static Constants For(double beta1, double beta2, double epsilon, double sqrtCorrection2, double stepSize, bool lerpMean = false) =>
+            new((float)beta1, (float)(1 - beta1), (float)beta2, (float)(1 - beta2), (float)sqrtCorrection2, (float)epsilon, (float)stepSize, lerpMean);
     }
 
     /// <summary>Whether this machine and these tensors (CPU, float32, dense, contiguous, same size) can take the fused path.</summary>
@@ -104,17 +108,19 @@ internal static class FusedAdamKernel
         var rate2 = Vector256.Create(c.Rate2);
         var one = Vector256.Create(1f);
         long i = start;
+        bool lerp = c.LerpMean;
         for (; i + 8 <= end; i += 8)
         {
             var gi = Avx.LoadVector256(g + i);
-            Avx.Store(m + i, Fma.MultiplyAdd(gi, rate1, Avx.Multiply(Avx.LoadVector256(m + i), beta1)));
+            var mi = Avx.LoadVector256(m + i);
+            Avx.Store(m + i, lerp ? Fma.MultiplyAdd(rate1, Avx.Subtract(gi, mi), mi) : Fma.MultiplyAdd(gi, rate1, Avx.Multiply(mi, beta1)));
             var vi = Fma.MultiplyAdd(Avx.Multiply(rate2, gi), gi, Avx.Multiply(Avx.LoadVector256(v + i), beta2));
             Avx.Store(v + i, vi);
             Avx.Store(r + i, Avx.BlendVariable(vi, one, PositiveZero(vi)));
         }
         for (; i < end; i++)
         {
-            m[i] = MathF.FusedMultiplyAdd(g[i], c.Rate1, m[i] * c.Beta1);
+            m[i] = lerp ? MathF.FusedMultiplyAdd(c.Rate1, g[i] - m[i], m[i]) : MathF.FusedMultiplyAdd(g[i], c.Rate1, m[i] * c.Beta1);
             v[i] = MathF.FusedMultiplyAdd(c.Rate2 * g[i], g[i], v[i] * c.Beta2);
             r[i] = IsPositiveZero(v[i]) ? 1f : v[i];
         }
@@ -143,8 +149,8 @@ internal static class FusedAdamKernel
     }
 
     /// <summary>All ones in the lanes holding +0 (bit pattern 0; -0 and everything else go to libtorch as they are).</summary>
-    private static Vector256<float> PositiveZero(Vector256<float> values) =>
+    internal static Vector256<float> PositiveZero(Vector256<float> values) =>
         Avx2.CompareEqual(values.AsInt32(), Vector256<int>.Zero).AsSingle();
 
-    private static bool IsPositiveZero(float value) => BitConverter.SingleToInt32Bits(value) == 0;
+    internal static bool IsPositiveZero(float value) => BitConverter.SingleToInt32Bits(value) == 0;
 }

@@ -18,6 +18,12 @@ namespace Doc2Hash.Training;
 /// passes over the weight and both moment buffers. It is a different optimiser (rows of rare words keep stale
 /// moments between their minibatches), so results differ from Adam's: an ablation, not the authors' setting.
 /// </para>
+/// <para>
+/// Where AVX2 and FMA exist, float32 CPU parameters take fused C# kernels with libtorch's rounding, bitwise equal to
+/// the libtorch form below (<see cref="LazyRowsKernel"/> for the rows, <see cref="FusedAdamKernel"/> with the lerp
+/// form of the first moment for dense parameters); <see cref="AdamOptimizer.FusedVariable"/>=off, like for Adam,
+/// forces the libtorch form.
+/// </para>
 /// </summary>
 public sealed class LazyAdam : ITrainingOptimizer
 {
@@ -28,17 +34,26 @@ public sealed class LazyAdam : ITrainingOptimizer
     private readonly Parameter[] parameters;
     private readonly Tensor[] firstMoments;
     private readonly Tensor[] secondMoments;
+    private readonly Tensor?[] roots;
+    private readonly LazyRowsKernel rowsKernel = new();
     private readonly double learningRate;
+    private readonly int threads = get_num_threads();
     private long step;
 
-    public LazyAdam(IEnumerable<Parameter> parameters, double learningRate)
+    /// <param name="fused">Fused kernels (default: on unless <see cref="AdamOptimizer.FusedVariable"/> says off); false = libtorch's kernels.</param>
+    public LazyAdam(IEnumerable<Parameter> parameters, double learningRate, bool? fused = null)
     {
+        Fused = fused ?? AdamOptimizer.FusedByDefault();
         if (learningRate <= 0) throw new ArgumentException($"LazyAdam's learning rate must be positive (got {learningRate}).");
         this.parameters = parameters.ToArray();
         this.learningRate = learningRate;
         firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        roots = new Tensor?[this.parameters.Length];
     }
+
+    /// <summary>Whether the fused kernels run (where the machine and the tensors allow).</summary>
+    public bool Fused { get; }
 
     /// <summary>Steps taken so far (the t of Adam's bias correction).</summary>
     public long StepCount => step;
@@ -54,7 +69,19 @@ public sealed class LazyAdam : ITrainingOptimizer
         {
             var gradient = parameters[i].grad;
             if (gradient is null) continue;
-            if (gradient.is_sparse) UpdateRows(parameters[i], firstMoments[i], secondMoments[i], gradient, correction1, correction2);
+            if (gradient.is_sparse)
+            {
+                if (Fused && LazyRowsKernel.Supports(parameters[i], firstMoments[i], secondMoments[i], gradient))
+                    rowsKernel.Step(parameters[i], firstMoments[i], secondMoments[i], gradient, (float)(1 - Beta1), (float)(1 - Beta2),
+                        (float)Epsilon, (float)(-learningRate * Math.Sqrt(correction2) / correction1));
+                else UpdateRows(parameters[i], firstMoments[i], secondMoments[i], gradient, correction1, correction2);
+            }
+            else if (Fused && FusedAdamKernel.Supports(parameters[i], gradient, firstMoments[i], secondMoments[i]))
+            {
+                var constants = FusedAdamKernel.Constants.For(Beta1, Beta2, Epsilon, Math.Sqrt(correction2), -learningRate / correction1, lerpMean: true);
+                roots[i] ??= empty_like(parameters[i]).DetachFromDisposeScope();
+                FusedAdamKernel.Step(parameters[i], gradient, firstMoments[i], secondMoments[i], roots[i]!, constants, threads);
+            }
             else UpdateDense(parameters[i], firstMoments[i], secondMoments[i], gradient, correction1, correction2);
         }
     }
@@ -116,5 +143,7 @@ public sealed class LazyAdam : ITrainingOptimizer
     public void Dispose()
     {
         foreach (var moment in firstMoments.Concat(secondMoments)) moment.Dispose();
+        foreach (var root in roots) root?.Dispose();
+        rowsKernel.Dispose();
     }
 }

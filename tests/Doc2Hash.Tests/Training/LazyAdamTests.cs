@@ -125,6 +125,83 @@ public class LazyAdamTests
         Assert.Equal(bag.weight!.data<float>().ToArray(), twin.weight!.data<float>().ToArray());
     }
 
+    /// <summary>
+    /// A sparse bag (V x H, odd H so the kernels' scalar tails run) and a dense layer after it, from a fixed seed; each
+    /// step a minibatch of bags with repeated words (duplicate gradient rows), some words never drawn (rows whose
+    /// moments stay zero) and a ReLU (exact zeros inside touched rows).
+    /// </summary>
+    private static (EmbeddingBag Bag, Linear Dense) Model(int rows, int width)
+    {
+        var generator = new Generator(21);
+        var bag = nn.EmbeddingBag(rows, width, mode: EmbeddingBagMode.Sum, sparse: true);
+        var dense = nn.Linear(width, 3);
+        using var _ = no_grad();
+        bag.weight!.copy_(randn([rows, width], generator: generator).mul(0.1));
+        dense.weight!.copy_(randn([3, width], generator: generator).mul(0.1));
+        dense.bias!.copy_(randn([3], generator: generator));
+        return (bag, dense);
+    }
+
+    private static void Backward((EmbeddingBag Bag, Linear Dense) model, int step, int rows, int bags)
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator((ulong)(500 + step));
+        int perBag = 12;
+        var ids = randint(0, rows * 3 / 4, [bags * perBag], generator: generator);   // the last quarter of rows is never drawn
+        var weights = rand([bags * perBag], generator: generator);
+        var offsets = arange(0, bags * perBag, perBag, dtype: ScalarType.Int64);
+        model.Bag.weight!.grad = null;
+        model.Dense.weight!.grad = null;
+        model.Dense.bias!.grad = null;
+        var hidden = nn.functional.relu(model.Bag.call(ids, offsets, weights));
+        model.Dense.call(hidden).pow(2).sum().backward();
+    }
+
+    private static byte[] State(LazyAdam optimizer, (EmbeddingBag Bag, Linear Dense) model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            optimizer.Save(writer);
+            foreach (var parameter in model.Bag.parameters().Concat(model.Dense.parameters())) parameter.Save(writer);
+        }
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(300, 37, 1)]       // one block of rows, scalar tails
+    [InlineData(3000, 100, 1)]     // several blocks of 327 rows
+    [InlineData(3000, 100, 2)]     // two torch threads: the dense parameters' kernel splits
+    public void The_fused_kernels_are_bitwise_equal_to_the_libtorch_form(int rows, int width, int threads)
+    {
+        int before = get_num_threads();
+        set_num_threads(threads);
+        try
+        {
+            var fusedModel = Model(rows, width);
+            var torchModel = Model(rows, width);
+            using var fused = new LazyAdam(fusedModel.Bag.parameters().Concat(fusedModel.Dense.parameters()), LearningRate, fused: true);
+            using var reference = new LazyAdam(torchModel.Bag.parameters().Concat(torchModel.Dense.parameters()), LearningRate, fused: false);
+            Assert.True(fused.Fused);
+            Assert.False(reference.Fused);
+            var start = State(reference, torchModel);
+            for (int step = 0; step < 5; step++)
+            {
+                Backward(fusedModel, step, rows, bags: 40);
+                Backward(torchModel, step, rows, bags: 40);
+                Assert.True(fusedModel.Bag.weight!.grad!.is_sparse);
+                fused.Step();
+                reference.Step();
+                Assert.Equal(State(reference, torchModel), State(fused, fusedModel));   // weights and both moments, byte for byte
+            }
+            Assert.NotEqual(start, State(fused, fusedModel));
+        }
+        finally
+        {
+            set_num_threads(before);
+        }
+    }
+
     private static readonly TrainerOptions Quick = new()
     {
         Epochs = 3, BatchSize = 20, LearningRate = 5e-3, K = 10, Optimizer = OptimizerKind.LazyAdam,
