@@ -123,8 +123,8 @@ public class AdamOptimizerTests
     [InlineData(3)]
     public void The_fused_update_is_bitwise_equal_on_a_large_odd_sized_parameter(int threads)
     {
-        // 700,001 elements, a scalar tail of one element: 1 thread walks it in 11 cache blocks (the last one partial),
-        // 3 threads split it into chunks above the parallel threshold.
+        // 700,001 elements, a scalar tail of one element: 1 thread walks it in 6 cache blocks (the last one partial),
+        // 3 threads split it into chunks above the parallel threshold, each walked in 2 blocks.
         using var start = randn([700_001], generator: new Generator(11));
         int before = get_num_threads();
         set_num_threads(threads);
