@@ -8,7 +8,10 @@ namespace Doc2Hash.Reporting.Tables;
 /// Fills a table from run records: each cell is the mean ± sample standard deviation of test P@K over the row's runs
 /// at that code length (one run per seed), the best mean per column is marked, and every other cell is tested
 /// against the best with <see cref="SeedCombination.Compare"/> (sign-flip permutation test on per-query precision
-/// averaged over seeds) when all runs of both cells have per-query records.
+/// averaged over seeds) when all runs of both cells have per-query records, and with <see cref="WelchTest"/> over the
+/// seeds' P@K when both cells have at least 2 seeds. The two tests answer different questions: the first takes the
+/// queries as the sample and the trained seeds as given (are these trained models different on this test set?), the
+/// second takes the seeds as the sample (would retraining reproduce the gap?); with 3 seeds it is far less powerful.
 /// </summary>
 public static class ResultTableBuilder
 {
@@ -22,7 +25,9 @@ public static class ResultTableBuilder
         $"Cells: test precision@{k}, mean ± sample standard deviation over seeds (number of seeds in parentheses); epoch selected on validation; " +
         $"Hamming ranking with ties broken by database index. Bold: best mean in its column. †: not significantly different from the best at the 5% level " +
         $"(two-sided paired sign-flip permutation test over the test queries on per-query precision@{k} averaged over seeds, {PermutationSamples.ToString("N0", CultureInfo.InvariantCulture)} random sign vectors, seed {PermutationSeed}); " +
-        "a cell without † differs significantly from the best.";
+        "‡: not significantly different from the best at the 5% level by Welch's two-sided t-test over the seeds' test precision " +
+        "(needs at least 2 seeds on both sides). A cell without † differs significantly from the best on these queries; a cell without ‡ " +
+        "(and with at least 2 seeds) also differs beyond the spread of retraining.";
 
     public static ResultTable Build(string name, string dataset, string title, string rowHeader, IReadOnlyList<RowDefinition> rows,
         IReadOnlyList<RunRecord> runs, IReadOnlyList<int>? bits = null, string? captionPrefix = null)
@@ -48,7 +53,8 @@ public static class ResultTableBuilder
                 PairedTestResult? test = null;
                 if (i != best && bestQueries is not null && Queries(column[i], perQuery) is { } mine && mine[0].Count == bestQueries[0].Count)
                     test = SeedCombination.Compare(mine, bestQueries, PermutationSamples, PermutationSeed);
-                var cell = new ResultCell(value, i == best, test, column[i]);
+                var overSeeds = i == best ? null : WelchTest.Test(Precisions(column[i]), Precisions(column[best]));
+                var cell = new ResultCell(value, i == best, test, column[i]) { VersusBestOverSeeds = overSeeds };
                 if (cell.Untested) untested++;
                 cells[i][b] = cell;
             }
@@ -59,6 +65,8 @@ public static class ResultTableBuilder
             [.. matched.Select((r, i) => new ResultRow(r.Row.Label, r.Row.Settings, cells[i]))])
         { K = runs.FirstOrDefault()?.Summary?.K ?? 100 };
     }
+
+    private static double[] Precisions(List<RunRecord> cell) => [.. cell.Select(x => x.Summary!.TestPrecision)];
 
     // Per-query precision of every run of a cell, or null when any is missing or the runs disagree on the queries.
     private static IReadOnlyList<IReadOnlyList<float>>? Queries(List<RunRecord> cell, Dictionary<string, float[]?> cache)

@@ -6,7 +6,7 @@ namespace Doc2Hash.Reporting.Tables;
 /// <summary>
 /// A <see cref="ResultTable"/> as a Microsoft.Data.Analysis DataFrame for notebooks: <see cref="Render"/> in long form
 /// (one row per cell, numbers as numbers), <see cref="Wide"/> laid out like the paper (rows = methods, columns = code
-/// lengths, cells as text with the best and † marks), and the published numbers in the same layout.
+/// lengths, cells as text with the best, † and ‡ marks), and the published numbers in the same layout.
 /// </summary>
 public static class TableDataFrame
 {
@@ -26,7 +26,9 @@ public static class TableDataFrame
             new Int32DataFrameColumn("seeds", cells.Select(c => c.Cell.Value.Count)),
             new BooleanDataFrameColumn("best", cells.Select(c => c.Cell.IsBest)),
             new DoubleDataFrameColumn("p_vs_best", cells.Select(c => c.Cell.VersusBest?.PValue)),
-            new BooleanDataFrameColumn("not_significantly_worse", cells.Select(c => c.Cell.TiesWithBest)));
+            new BooleanDataFrameColumn("not_significantly_worse", cells.Select(c => c.Cell.TiesWithBest)),
+            new DoubleDataFrameColumn("seed_p_vs_best", cells.Select(c => c.Cell.VersusBestOverSeeds?.PValue)),
+            new BooleanDataFrameColumn("seed_not_significantly_worse", cells.Select(c => c.Cell.TiesWithBestOverSeeds)));
     }
 
     /// <summary>
@@ -50,8 +52,8 @@ public static class TableDataFrame
 
     /// <summary>
     /// The paper's layout: one row per method (or variant) with its settings, one column per code length, each cell
-    /// "mean ± std (seeds)" followed by <see cref="BestMark"/> for the column's best and † for a cell not significantly
-    /// worse than it (<see cref="ResultTableBuilder.Convention"/>); empty where no run exists.
+    /// "mean ± std (seeds)" followed by <see cref="BestMark"/> for the column's best and † / ‡ for a cell not
+    /// significantly worse than it on the queries / over seeds (<see cref="ResultTableBuilder.Convention"/>); empty where no run exists.
     /// </summary>
     public static DataFrame Wide(ResultTable table)
     {
@@ -66,11 +68,11 @@ public static class TableDataFrame
         return new DataFrame(columns);
     }
 
-    /// <summary>"0.4200 ± 0.0200 (3) (best)", "0.4100 ± 0.0100 (3) †" or "0.3000 (1)".</summary>
+    /// <summary>"0.4200 ± 0.0200 (3) (best)", "0.4100 ± 0.0100 (3) †‡" or "0.3000 (1)".</summary>
     public static string Cell(ResultCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
-        return cell.Value.Format() + (cell.IsBest ? " " + BestMark : "") + (cell.TiesWithBest ? " †" : "");
+        return cell.Value.Format() + (cell.IsBest ? " " + BestMark : "") + (cell.Marks.Length > 0 ? " " + cell.Marks : "");
     }
 
     /// <summary>Published precision@100 rows (<see cref="PublishedResults"/>), one column per code length (empty where not published).</summary>

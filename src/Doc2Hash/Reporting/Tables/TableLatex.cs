@@ -38,11 +38,13 @@ public static class TableLatex
         string text = cell.IsBest ? $"\\textbf{{{mean}}}" : mean;
         if (cell.Value.Count > 1) text += $" $\\pm$ {cell.Value.StandardDeviation.ToString("0.0000", CultureInfo.InvariantCulture)}";
         text += $" ({cell.Value.Count})";
-        return cell.TiesWithBest ? text + "$^\\dagger$" : text;
+        // One superscript for both marks: "$^\\dagger$$^\\ddagger$" would open display math.
+        string marks = cell.Marks.Replace("†", "\\dagger", StringComparison.Ordinal).Replace("‡", "\\ddagger", StringComparison.Ordinal);
+        return marks.Length == 0 ? text : text + "$^{" + marks + "}$";
     }
 
     /// <summary>
-    /// Escapes LaTeX's special characters in running text: \ { } $ &amp; # % _ ~ ^, and turns ± and † into math.
+    /// Escapes LaTeX's special characters in running text: \ { } $ &amp; # % _ ~ ^, and turns ±, † and ‡ into math.
     /// </summary>
     public static string Escape(string text)
     {
@@ -58,6 +60,7 @@ public static class TableLatex
                 '^' => "\\textasciicircum{}",
                 '±' => "$\\pm$",
                 '†' => "$^\\dagger$",
+                '‡' => "$^\\ddagger$",
                 _ => c.ToString(),
             });
         }

@@ -19,7 +19,7 @@ public static class TableMarkdown
     }
 
     public static string Cell(ResultCell cell) =>
-        (cell.IsBest ? $"**{cell.Value.Format()}**" : cell.Value.Format()) + (cell.TiesWithBest ? " †" : "");
+        (cell.IsBest ? $"**{cell.Value.Format()}**" : cell.Value.Format()) + (cell.Marks.Length > 0 ? " " + cell.Marks : "");
 
     /// <summary>A pipe inside a cell would end it.</summary>
     public static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);

@@ -62,6 +62,55 @@ public class ResultTablesTests
     }
 
     [Fact]
+    public void The_seed_level_test_marks_a_gap_within_the_seed_spread_that_the_query_test_calls_significant()
+    {
+        // Best: seeds at 0.50, 0.52, 0.54 (8 queries each, the seed's offset on every query). Other: every query 0.01
+        // lower in every seed. Per query the seed-averaged difference is -0.01 on all 8 queries: exact sign-flip p =
+        // 2/256, no †. Over seeds: (0.49, 0.51, 0.53) vs (0.50, 0.52, 0.54), t = -0.01 / sqrt(2 · 0.02² / 3) = -0.6124,
+        // df = 4, two-sided p = 0.5734 (closed form for 4 df): ‡.
+        using var temp = new TempFolder();
+        var runs = new HandMadeRuns(temp.File("runs"));
+        float[] queries = [0.45f, 0.55f, 0.40f, 0.60f, 0.50f, 0.50f, 0.48f, 0.52f];
+        double[] offsets = [0.0, 0.02, 0.04];
+        for (int s = 1; s <= 3; s++)
+        {
+            float[] best = [.. queries.Select(q => q + (float)offsets[s - 1])];
+            runs.Add(MainCell(32, s), best.Average(), best);
+            float[] lower = [.. best.Select(q => q - 0.01f)];
+            runs.Add(KlForm("per-bit", s), lower.Average(), lower);
+        }
+        var table = StudyTables.ForProfile(StudyProfile.Quick, RunCollection.Load(temp.File("runs")).Runs)[1];
+        var cell = table.Rows[1].Cells[32];
+        Assert.False(cell.TiesWithBest);
+        Assert.Equal(2.0 / 256, cell.VersusBest!.PValue, 12);
+        var overSeeds = cell.VersusBestOverSeeds!;
+        Assert.Equal(-0.01 / Math.Sqrt(2 * 0.02 * 0.02 / 3), overSeeds.T, 4);
+        Assert.Equal(4, overSeeds.DegreesOfFreedom, 3);
+        Assert.Equal(0.5734, overSeeds.PValue, 3);
+        Assert.True(cell.TiesWithBestOverSeeds);
+        Assert.Null(table.Rows[0].Cells[32].VersusBestOverSeeds);   // the best is not tested against itself
+        Assert.Equal("‡", cell.Marks);
+        Assert.Contains("| per-bit | epochs=3 | 0.5100 ± 0.0200 (3) ‡ |", TableMarkdown.Render(table));
+        Assert.Contains(@"0.5100 $\pm$ 0.0200 (3)$^{\ddagger}$ \\", TableLatex.Render(table));
+        Assert.Contains("‡: not significantly different from the best at the 5% level by Welch's two-sided t-test", table.Caption);
+        var csv = TableCsv.Render(table).TrimEnd('\n').Split('\n');
+        Assert.EndsWith(",true,", csv[2][..(csv[2].LastIndexOf(',') + 1)]);
+        Assert.Equal(true, TableDataFrame.Render(table)["seed_not_significantly_worse"][1]);
+        Assert.Equal("0.5100 ± 0.0200 (3) ‡", TableDataFrame.Cell(cell));
+    }
+
+    [Fact]
+    public void Both_marks_share_one_latex_superscript()
+    {
+        var cell = new ResultCell(new Doc2Hash.Reporting.Statistics.MeanAndSpread(0.4, 0.01, 3), false,
+            new Doc2Hash.Reporting.Statistics.PairedTestResult(-0.01, 0.3, 8, "test"), [])
+        { VersusBestOverSeeds = new Doc2Hash.Reporting.Statistics.WelchTestResult(-0.01, -1, 4, 0.4, 3, 3) };
+        Assert.Equal("†‡", cell.Marks);
+        Assert.Equal(@"0.4000 $\pm$ 0.0100 (3)$^{\dagger\ddagger}$", TableLatex.Cell(cell));
+        Assert.Equal("0.4000 ± 0.0100 (3) †‡", TableMarkdown.Cell(cell));
+    }
+
+    [Fact]
     public void A_cell_without_per_query_records_is_not_tested_and_the_caption_says_so()
     {
         using var temp = new TempFolder();
@@ -87,7 +136,7 @@ public class ResultTablesTests
         Assert.Contains(@"\bottomrule", latex);
         Assert.Contains(@"\begin{tabular}{llr}", latex);
         Assert.Contains(@"authors & kl-form=authors, epochs=3 & \textbf{0.5000} (1) \\", latex);
-        Assert.Contains(@"per-bit & epochs=3 & 0.3500 (1)$^\dagger$ \\", latex);
+        Assert.Contains(@"per-bit & epochs=3 & 0.3500 (1)$^{\dagger}$ \\", latex);
         Assert.Contains(@"\label{tab:quick-reuters-ablation-kl-form}", latex);
         Assert.Contains(@"5\% level", latex);   // the caption is escaped too
         Assert.DoesNotContain("±", latex);
