@@ -53,14 +53,33 @@ public partial class RepositoryNotebookTests
 
     [Theory]
     [MemberData(nameof(NotebookNames))]
+    public void Names_the_run_folder_only_in_its_parameters_cell(string name)
+    {
+        // A run folder hard-coded in a code cell could not be redirected, and the quick runs below would land in the
+        // clone's runs/, where `doc2hash report` merges them with the committed records.
+        var code = Read(name)["cells"]!.AsArray().Select(c => c!.AsObject()).Where(c => (string?)c["cell_type"] == "code").ToArray();
+        foreach (var cell in code.Where(c => !IsParameters(c)))
+            Assert.DoesNotContain("\"../runs", Source(cell));
+        if (code.Any(c => Source(c).Contains("runsDirectory", StringComparison.Ordinal)))
+            Assert.Contains(code, c => IsParameters(c) && RunsParameter().IsMatch(Source(c)));
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookNames))]
     public void Runs_top_to_bottom_in_the_quick_profile(string name)
     {
-        string output = Path.Combine(Directory.CreateTempSubdirectory("doc2hash-notebooks-").FullName, name);
-        var run = ProcessRun.Start("dotnet", [Repository.RunnerDll, Path.Combine(Repository.NotebooksFolder, name), "--output", output, "--profile", "quick"],
-            timeout: TimeSpan.FromMinutes(15));
+        string folder = Directory.CreateTempSubdirectory("doc2hash-notebooks-").FullName;
+        string output = Path.Combine(folder, name);
+        List<string> arguments = [Repository.RunnerDll, Path.Combine(Repository.NotebooksFolder, name), "--output", output, "--profile", "quick"];
+        // Run folders go to a temporary folder, never the clone's runs/.
+        if (Read(name)["cells"]!.AsArray().Any(c => IsParameters(c!.AsObject()) && RunsParameter().IsMatch(Source(c!.AsObject()))))
+            arguments.AddRange(["-p", "runsDirectory=" + Path.Combine(folder, "runs")]);
+        var run = ProcessRun.Start("dotnet", [.. arguments], timeout: TimeSpan.FromMinutes(15));
         Assert.True(run.ExitCode == 0, run.Describe());
         Assert.DoesNotContain(ExecutedOutputs(output), o => (string?)o["output_type"] == "error");
     }
+
+    private static bool IsParameters(JsonObject cell) => cell["metadata"]?["tags"]?.AsArray().Any(t => (string?)t == "parameters") == true;
 
     internal static IEnumerable<JsonObject> ExecutedOutputs(string path) =>
         ((JsonObject)JsonNode.Parse(File.ReadAllText(path))!)["cells"]!.AsArray()
@@ -71,6 +90,9 @@ public partial class RepositoryNotebookTests
         JsonArray lines => string.Concat(lines.Select(l => (string?)l)),
         var text => (string?)text ?? "",
     };
+
+    [GeneratedRegex(@"^\s*string\s+runsDirectory\s*=", RegexOptions.Multiline)]
+    private static partial Regex RunsParameter();
 
     [GeneratedRegex(@"^\s*#r\s+""nuget:\s*(?<name>[^,""\s]+)\s*,\s*(?<version>[^""\s]+)\s*""", RegexOptions.Multiline)]
     private static partial Regex NugetReference();

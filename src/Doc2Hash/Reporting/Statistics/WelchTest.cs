@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Doc2Hash.Reporting.Statistics;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Doc2Hash.Reporting.Statistics;
 /// two table cells, so the sample is the training randomness rather than the queries. Reimers and Gurevych
 /// ("Reporting score distributions makes a difference", EMNLP 2017) recommend it for comparing score distributions
 /// over seeds. t = (mean A - mean B) / sqrt(s²_A / n_A + s²_B / n_B) with the Welch–Satterthwaite degrees of freedom
-/// (s²_A/n_A + s²_B/n_B)² / ((s²_A/n_A)² / (n_A - 1) + (s²_B/n_B)² / (n_B - 1)); the p-value is two-sided.
+/// (s²_A/n_A + s²_B/n_B)² / ((s²_A/n_A)² / (n_A - 1) + (s²_B/n_B)² / (n_B - 1)); the p-value is two-sided,
+/// 2 P(T ≥ |t|) from Math.NET's Student's t-distribution (real degrees of freedom).
 /// </summary>
 public static class WelchTest
 {
@@ -26,7 +29,8 @@ public static class WelchTest
         if (!(variance > 0)) return null;
         double t = (left.Mean - right.Mean) / Math.Sqrt(variance);
         double df = variance * variance / (va * va / (a.Count - 1) + vb * vb / (b.Count - 1));
-        return new WelchTestResult(left.Mean - right.Mean, t, df, SpecialFunctions.StudentTTwoSided(t, df), a.Count, b.Count);
+        double p = Math.Min(1.0, 2 * StudentT.CDF(0, 1, df, -Math.Abs(t)));
+        return new WelchTestResult(left.Mean - right.Mean, t, df, p, a.Count, b.Count);
     }
 }
 

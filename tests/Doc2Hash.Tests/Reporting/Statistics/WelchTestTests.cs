@@ -38,6 +38,23 @@ public class WelchTestTests
     }
 
     [Fact]
+    public void Tails_match_the_closed_forms_of_one_and_two_degrees_of_freedom()
+    {
+        // n = 2 a side with equal spread gives df = 2 (closed form two-sided p = 1 - |t| / sqrt(t² + 2)); one side
+        // with n = 2 and the other without spread gives df = 1 (Cauchy: p = 1 - 2 atan(|t|) / pi).
+        var two = WelchTest.Test([0.0, 2.0], [1.0, 5.0])!;   // variances 2 and 8: not equal, df from the formula
+        double va = 2.0 / 2, vb = 8.0 / 2;
+        Assert.Equal((va + vb) * (va + vb) / (va * va + vb * vb), two.DegreesOfFreedom, 12);
+        var equal = WelchTest.Test([0.0, 2.0], [3.0, 5.0])!;
+        Assert.Equal(2, equal.DegreesOfFreedom, 12);
+        Assert.Equal(1 - Math.Abs(equal.T) / Math.Sqrt(equal.T * equal.T + 2), equal.PValue, 12);
+        var cauchy = WelchTest.Test([0.0, 2.0], [4.0, 4.0, 4.0])!;
+        Assert.Equal(1, cauchy.DegreesOfFreedom, 12);
+        Assert.Equal(-3, cauchy.T, 12);
+        Assert.Equal(1 - 2 * Math.Atan(3) / Math.PI, cauchy.PValue, 12);
+    }
+
+    [Fact]
     public void The_test_is_symmetric_in_its_sides()
     {
         var ab = WelchTest.Test([0.3, 0.35, 0.31], [0.4, 0.38])!;
@@ -54,48 +71,5 @@ public class WelchTestTests
         Assert.Null(WelchTest.Test([0.5, 0.5, 0.5], [0.4, 0.4]));   // deterministic methods: t undefined
         Assert.NotNull(WelchTest.Test([0.5, 0.5, 0.5], [0.4, 0.41]));
         Assert.Equal(1.0, WelchTest.Test([0.4, 0.5], [0.5, 0.4])!.PValue, 12);
-    }
-}
-
-public class SpecialFunctionsTests
-{
-    [Theory]
-    [InlineData(1.0, 0.0)]
-    [InlineData(2.0, 0.0)]
-    [InlineData(5.0, 3.1780538303479458)]       // ln 24
-    [InlineData(0.5, 0.5723649429247001)]       // ln sqrt(pi)
-    [InlineData(3.3, 0.9870985778947343)]       // scipy.special.gammaln
-    [InlineData(150.2, 601.0110639258922)]      // scipy.special.gammaln
-    public void Log_gamma_matches_known_values(double x, double expected) =>
-        Assert.Equal(expected, SpecialFunctions.LogGamma(x), 11);
-
-    [Fact]
-    public void Incomplete_beta_matches_closed_forms_and_scipy()
-    {
-        Assert.Equal(0.3, SpecialFunctions.RegularizedIncompleteBeta(1, 1, 0.3), 13);                  // I_x(1,1) = x
-        Assert.Equal(Math.Pow(0.7, 3.5), SpecialFunctions.RegularizedIncompleteBeta(3.5, 1, 0.7), 13); // I_x(a,1) = x^a
-        Assert.Equal(0.5, SpecialFunctions.RegularizedIncompleteBeta(7.25, 7.25, 0.5), 13);            // symmetry
-        Assert.Equal(0.01892712407194565, SpecialFunctions.RegularizedIncompleteBeta(2.5, 0.5, 0.3), 12);  // scipy betainc
-        Assert.Equal(0.6447480085585666, SpecialFunctions.RegularizedIncompleteBeta(30, 40, 0.45), 12);     // scipy betainc
-        Assert.Equal(0, SpecialFunctions.RegularizedIncompleteBeta(2, 3, 0));
-        Assert.Equal(1, SpecialFunctions.RegularizedIncompleteBeta(2, 3, 1));
-    }
-
-    [Fact]
-    public void Student_t_tails_match_closed_forms()
-    {
-        Assert.Equal(0.5, SpecialFunctions.StudentTTwoSided(1, 1), 13);                              // Cauchy: P(|T| >= 1) = 1/2
-        Assert.Equal(1 - 2 / Math.Sqrt(6), SpecialFunctions.StudentTTwoSided(2, 2), 13);             // df 2: 1 - |t| / sqrt(t² + 2)
-        Assert.Equal(0.2135981692020133, SpecialFunctions.StudentTTwoSided(-1.5, 3.7), 12);          // scipy 2 t.sf(1.5, 3.7)
-        Assert.Equal(1.0, SpecialFunctions.StudentTTwoSided(0, 3), 13);
-    }
-
-    [Fact]
-    public void Arguments_outside_the_domain_are_refused()
-    {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.LogGamma(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.RegularizedIncompleteBeta(1, 1, 1.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.RegularizedIncompleteBeta(-1, 1, 0.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SpecialFunctions.StudentTTwoSided(1, 0));
     }
 }
