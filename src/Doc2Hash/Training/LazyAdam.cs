@@ -73,7 +73,7 @@ public sealed class LazyAdam : ITrainingOptimizer
             {
                 if (Fused && LazyRowsKernel.Supports(parameters[i], firstMoments[i], secondMoments[i], gradient))
                     rowsKernel.Step(parameters[i], firstMoments[i], secondMoments[i], gradient, (float)(1 - Beta1), (float)(1 - Beta2),
-                        (float)Epsilon, (float)(-learningRate * Math.Sqrt(correction2) / correction1));
+                        (float)Epsilon, (float)(-learningRate * Math.Sqrt(correction2) / correction1), threads);
                 else UpdateRows(parameters[i], firstMoments[i], secondMoments[i], gradient, correction1, correction2);
             }
             else if (Fused && FusedAdamKernel.Supports(parameters[i], gradient, firstMoments[i], secondMoments[i]))

@@ -169,10 +169,12 @@ public class LazyAdamTests
     }
 
     [Theory]
-    [InlineData(300, 37, 1)]       // one block of rows, scalar tails
-    [InlineData(3000, 100, 1)]     // several blocks of 327 rows
-    [InlineData(3000, 100, 2)]     // two torch threads: the dense parameters' kernel splits
-    public void The_fused_kernels_are_bitwise_equal_to_the_libtorch_form(int rows, int width, int threads)
+    [InlineData(300, 37, 1, 40)]       // one block of rows, scalar tails
+    [InlineData(3000, 100, 1, 40)]     // several blocks of 327 rows
+    [InlineData(3000, 100, 2, 40)]     // two torch threads: the dense parameters' kernel splits
+    [InlineData(3000, 100, 2, 120)]    // about 1,100 touched rows (110K elements): the rows kernel splits its rows in two
+    [InlineData(9000, 37, 3, 400)]     // about 3,800 touched rows in three uneven ranges, scalar tails
+    public void The_fused_kernels_are_bitwise_equal_to_the_libtorch_form(int rows, int width, int threads, int bags)
     {
         int before = get_num_threads();
         set_num_threads(threads);
@@ -187,8 +189,8 @@ public class LazyAdamTests
             var start = State(reference, torchModel);
             for (int step = 0; step < 5; step++)
             {
-                Backward(fusedModel, step, rows, bags: 40);
-                Backward(torchModel, step, rows, bags: 40);
+                Backward(fusedModel, step, rows, bags);
+                Backward(torchModel, step, rows, bags);
                 Assert.True(fusedModel.Bag.weight!.grad!.is_sparse);
                 fused.Step();
                 reference.Step();
