@@ -15,12 +15,16 @@ namespace Doc2Hash.Training;
 /// zeros), m' = fma(1-b1, g - m, m) and v' = fma(1-b2, g*g - v, v) (lerp_ with a weight below 1/2), the root is
 /// libtorch's sqrt (with the zero substitution of <see cref="FusedAdamKernel"/>), q = m' / (root + eps), and
 /// w' = fma(q, s, w) (index_add_ with alpha s). Rows are independent, so the order rows are visited in does not
-/// matter; they go in blocks of at most 32,768 elements (moments, libtorch's sqrt of the block, weights) so the
+/// matter; they go in blocks of fewer than 32,768 elements (moments, libtorch's sqrt of the block, weights) so the
 /// block's moments and root are read back from cache, and with several threads each thread takes its own range of rows.
 /// </summary>
 internal sealed class LazyRowsKernel : IDisposable
 {
-    private const int BlockElements = 1 << 15;
+    /// <summary>
+    /// Root elements per block: below libtorch's parallel grain (32,768), so its sqrt runs on the calling thread and the
+    /// worker threads never start an OpenMP pool of their own (see <see cref="FusedAdamKernel.Step"/>).
+    /// </summary>
+    private const int BlockElements = (1 << 15) - 1;
 
     private float[] sums = [];                 // the step's coalesced row gradients, (U, H) row-major
     private Tensor root = empty(0);            // root buffer handed to libtorch's sqrt, one block long
